@@ -1,0 +1,19 @@
+package dev.imageservice.application.port.in;
+
+import dev.imageservice.domain.account.Account;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * @param fields the request's JSON members as parsed values (String, Number, Boolean, List, Map or
+ *               null); a present null removes the field
+ */
+public record UpdateImageCommand(Account caller, String imageId, Map<String, Object> fields) {
+
+    public UpdateImageCommand {
+        Objects.requireNonNull(caller, "caller");
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+}

@@ -2,6 +2,7 @@ package dev.imageservice.application.service;
 
 import dev.imageservice.application.port.in.DeleteImageCommand;
 import dev.imageservice.application.port.in.DeleteImageUseCase;
+import dev.imageservice.application.port.out.ImageFileStore;
 import dev.imageservice.application.port.out.ImageRepository;
 import dev.imageservice.domain.access.ImageAccess;
 import dev.imageservice.domain.error.DomainException;
@@ -16,11 +17,13 @@ class DeleteImageService implements DeleteImageUseCase {
 
     private final VisibleImages visibleImages;
     private final ImageRepository images;
+    private final ImageFileStore files;
 
     @Inject
-    DeleteImageService(VisibleImages visibleImages, ImageRepository images) {
+    DeleteImageService(VisibleImages visibleImages, ImageRepository images, ImageFileStore files) {
         this.visibleImages = visibleImages;
         this.images = images;
+        this.files = files;
     }
 
     @Override
@@ -33,5 +36,8 @@ class DeleteImageService implements DeleteImageUseCase {
                     "image " + image.id() + " is the origin of other images; delete those first");
         }
         images.delete(image.id());
+        if (image.file() != null && image.file().sha256() != null) {
+            files.release(image.file().sha256());
+        }
     }
 }

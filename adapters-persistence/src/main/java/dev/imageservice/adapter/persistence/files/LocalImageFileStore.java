@@ -1,0 +1,217 @@
+package dev.imageservice.adapter.persistence.files;
+
+import dev.imageservice.application.port.out.ImageFileStore;
+import dev.imageservice.domain.error.DomainException;
+import dev.imageservice.domain.error.ErrorCode;
+import dev.imageservice.domain.error.FieldError;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Image files in a local directory, named by SHA-256 ({@code files/sha256/ab/abcd...}). Content is
+ * written under a temporary name and renamed into place only after its digests are known and
+ * checked; the reference counts live in the database beside the images that hold them.
+ */
+@ApplicationScoped
+public class LocalImageFileStore implements ImageFileStore {
+
+    private static final Logger LOG = Logger.getLogger(LocalImageFileStore.class);
+    /** Unreferenced content younger than this may belong to a job about to reference it. */
+    private static final Duration ORPHAN_AGE = Duration.ofMinutes(10);
+
+    private final Path root;
+    private final TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    public LocalImageFileStore(@ConfigProperty(name = "images.data-dir") Path dataDir,
+                               TransactionSynchronizationRegistry transactions) {
+        this.root = dataDir.resolve("files");
+        this.transactions = transactions;
+    }
+
+    @Override
+    public StoredContent store(InputStream content, ExpectedContent expected) {
+        Path temporary = null;
+        try {
+            Files.createDirectories(root.resolve("tmp"));
+            temporary = Files.createTempFile(root.resolve("tmp"), "incoming-", ".part");
+            MessageDigest sha1 = digest("SHA-1");
+            MessageDigest sha256 = digest("SHA-256");
+            MessageDigest md5 = digest("MD5");
+            long size = 0;
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+                 OutputStream out = Channels.newOutputStream(channel)) {
+                byte[] buffer = new byte[1 << 16];
+                for (int read; (read = content.read(buffer)) != -1; size += read) {
+                    sha1.update(buffer, 0, read);
+                    sha256.update(buffer, 0, read);
+                    md5.update(buffer, 0, read);
+                    out.write(buffer, 0, read);
+                }
+                channel.force(true);
+            }
+            StoredContent stored = new StoredContent(HexFormat.of().formatHex(sha1.digest()),
+                    HexFormat.of().formatHex(sha256.digest()), Base64.getEncoder().encodeToString(md5.digest()), size);
+            check(stored, expected);
+            Path target = pathOf(stored.sha256());
+            Files.createDirectories(target.getParent());
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temporary = null;
+            QuarkusTransaction.requiringNew().run(() -> registerBlob(stored));
+            return stored;
+        } catch (IOException e) {
+            throw new UncheckedIOException("storing image file failed", e);
+        } finally {
+            deleteQuietly(temporary);
+        }
+    }
+
+    @Override
+    public void addReference(String sha256) {
+        FileBlobEntity blob = FileBlobEntity.findById(sha256, LockModeType.PESSIMISTIC_WRITE);
+        if (blob == null || !Files.exists(pathOf(sha256))) {
+            throw new DomainException(ErrorCode.INTERNAL_ERROR, "image file " + sha256 + " is not held here");
+        }
+        blob.referencesCount++;
+    }
+
+    @Override
+    public void release(String sha256) {
+        FileBlobEntity blob = FileBlobEntity.findById(sha256, LockModeType.PESSIMISTIC_WRITE);
+        if (blob != null && blob.referencesCount > 0) {
+            blob.referencesCount--;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    removeIfUnreferenced(sha256, Instant.MAX);
+                }
+            }
+        });
+    }
+
+    @Override
+    public OpenedContent open(String sha256) {
+        FileBlobEntity blob = FileBlobEntity.findById(sha256);
+        Path path = pathOf(sha256);
+        if (blob == null || !Files.exists(path)) {
+            throw DomainException.notFound("image file " + sha256 + " not found");
+        }
+        try {
+            return new OpenedContent(Files.newInputStream(path), blob.size, blob.md5Base64);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** At start no upload is in flight: leftovers of a crash are removed. */
+    void sweepOnStart(@Observes StartupEvent startup) {
+        deleteTree(root.resolve("tmp"));
+        Instant cutoff = Instant.now().minus(ORPHAN_AGE);
+        QuarkusTransaction.requiringNew().call(() -> FileBlobEntity.<FileBlobEntity>list("referencesCount", 0))
+                .forEach(blob -> removeIfUnreferenced(blob.sha256, cutoff));
+    }
+
+    /** Removes content with no reference (created before {@code createdBefore}) under a row lock. */
+    private void removeIfUnreferenced(String sha256, Instant createdBefore) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            FileBlobEntity blob = FileBlobEntity.findById(sha256, LockModeType.PESSIMISTIC_WRITE);
+            if (blob != null && (blob.referencesCount > 0 || !blob.created.isBefore(createdBefore))) {
+                return;
+            }
+            if (blob != null) {
+                blob.delete();
+            }
+            deleteQuietly(pathOf(sha256));
+        });
+    }
+
+    private static void registerBlob(StoredContent stored) {
+        if (FileBlobEntity.findById(stored.sha256(), LockModeType.PESSIMISTIC_WRITE) == null) {
+            FileBlobEntity blob = new FileBlobEntity();
+            blob.sha256 = stored.sha256();
+            blob.sha1 = stored.sha1();
+            blob.md5Base64 = stored.md5Base64();
+            blob.size = stored.size();
+            blob.referencesCount = 0;
+            blob.created = Instant.now();
+            blob.persist();
+        }
+    }
+
+    private static void check(StoredContent stored, ExpectedContent expected) {
+        if (expected.size() != null && expected.size() != stored.size()) {
+            throw DomainException.validationFailed(FieldError.invalid("files",
+                    "file size is " + stored.size() + " bytes, the manifest says " + expected.size()));
+        }
+        if (expected.sha1() != null && !expected.sha1().equals(stored.sha1())) {
+            throw DomainException.validationFailed(FieldError.invalid("files",
+                    "file sha1 is " + stored.sha1() + ", the manifest says " + expected.sha1()));
+        }
+    }
+
+    private Path pathOf(String sha256) {
+        return root.resolve("sha256").resolve(sha256.substring(0, 2)).resolve(sha256);
+    }
+
+    private static MessageDigest digest(String algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            LOG.warnf(e, "could not delete %s", path);
+        }
+    }
+
+    private static void deleteTree(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            files.forEach(LocalImageFileStore::deleteQuietly);
+        } catch (IOException e) {
+            LOG.warnf(e, "could not clean %s", directory);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.imageservice.adapter.persistence.machine;
+
+import dev.imageservice.application.port.out.Machines;
+import dev.imageservice.domain.error.DomainException;
+import dev.imageservice.domain.machine.Machine;
+import dev.imageservice.domain.machine.MachineState;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/** The embedded compute side: machines registered in the database, disks as local files or directories. */
+@ApplicationScoped
+public class RegisteredMachines implements Machines {
+
+    @Override
+    public Optional<Machine> findById(UUID id) {
+        return MachineEntity.<MachineEntity>findByIdOptional(id).map(RegisteredMachines::toDomain);
+    }
+
+    @Override
+    public List<Machine> list(UUID owner, String name, int limit, int offset) {
+        Query query = Query.of(owner, name);
+        return MachineEntity.<MachineEntity>find(query.where, Sort.by("name").and("id"), query.parameters)
+                .range(offset, offset + limit - 1).list().stream()
+                .map(RegisteredMachines::toDomain).toList();
+    }
+
+    @Override
+    public long count(UUID owner, String name) {
+        Query query = Query.of(owner, name);
+        return MachineEntity.count(query.where, query.parameters);
+    }
+
+    @Override
+    public void add(Machine machine) {
+        MachineEntity row = new MachineEntity();
+        row.id = machine.id();
+        row.name = machine.name();
+        row.ownerId = machine.owner();
+        row.state = machine.state().wireName();
+        row.brand = machine.brand();
+        row.imageId = machine.image();
+        row.disk = machine.disk();
+        row.persist();
+    }
+
+    @Override
+    public void setState(UUID machineId, MachineState state) {
+        MachineEntity row = MachineEntity.findById(machineId);
+        if (row == null) {
+            throw DomainException.notFound("machine " + machineId + " not found");
+        }
+        row.state = state.wireName();
+    }
+
+    @Override
+    public void writeDisk(Machine machine, OutputStream out) throws IOException {
+        Path disk = Path.of(machine.disk());
+        if (Files.isDirectory(disk)) {
+            writeTar(disk, out);
+        } else {
+            try (InputStream in = Files.newInputStream(disk)) {
+                in.transferTo(out);
+            }
+        }
+    }
+
+    /** A directory disk as a tar stream, entries in a stable (sorted) order. */
+    private static void writeTar(Path root, OutputStream out) throws IOException {
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
+        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths.filter(p -> !p.equals(root)).sorted()::iterator) {
+                TarArchiveEntry entry = new TarArchiveEntry(path, root.relativize(path).toString().replace('\\', '/'));
+                tar.putArchiveEntry(entry);
+                if (Files.isRegularFile(path)) {
+                    try (InputStream in = Files.newInputStream(path)) {
+                        in.transferTo(tar);
+                    }
+                }
+                tar.closeArchiveEntry();
+            }
+        }
+        tar.finish();
+    }
+
+    private static Machine toDomain(MachineEntity row) {
+        return new Machine(row.id, row.name, row.ownerId, MachineState.fromWire(row.state), row.brand, row.imageId,
+                row.disk);
+    }
+
+    private record Query(String where, Parameters parameters) {
+        static Query of(UUID owner, String name) {
+            Parameters parameters = Parameters.with("owner", owner);
+            if (name == null) {
+                return new Query("ownerId = :owner", parameters);
+            }
+            return new Query("ownerId = :owner and name = :name", parameters.and("name", name));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.imageservice.application.service;
+
+import dev.imageservice.application.port.out.Accounts;
+import dev.imageservice.application.port.out.ImageFileStore;
+import dev.imageservice.application.port.out.ImageFileStore.StoredContent;
+import dev.imageservice.application.port.out.ImageJob;
+import dev.imageservice.application.port.out.ImageJobs;
+import dev.imageservice.application.port.out.ImageRepository;
+import dev.imageservice.application.port.out.Machines;
+import dev.imageservice.domain.account.Account;
+import dev.imageservice.domain.image.Compression;
+import dev.imageservice.domain.image.Image;
+import dev.imageservice.domain.image.ImageError;
+import dev.imageservice.domain.image.ImageFile;
+import dev.imageservice.domain.image.ImageState;
+import dev.imageservice.domain.machine.Machine;
+import dev.imageservice.domain.machine.MachineState;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The transactional steps of an image job. The long part, streaming the disk, runs between
+ * them outside any transaction.
+ */
+@Singleton
+class ImageJobSteps {
+
+    private final ImageJobs jobs;
+    private final ImageRepository images;
+    private final Machines machines;
+    private final Accounts accounts;
+    private final ImageFileStore files;
+    private final ImageCreationSettings settings;
+    private final Clock clock;
+
+    @Inject
+    ImageJobSteps(ImageJobs jobs, ImageRepository images, Machines machines, Accounts accounts,
+                  ImageFileStore files, ImageCreationSettings settings, Clock clock) {
+        this.jobs = jobs;
+        this.images = images;
+        this.machines = machines;
+        this.accounts = accounts;
+        this.files = files;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Optional<ImageJob> claim() {
+        Instant now = clock.instant();
+        return jobs.claimNext(now, now.plus(settings.lease()));
+    }
+
+    /**
+     * The machine to snapshot, or empty when there is nothing left to do (the image was deleted
+     * or already finished). Refuses machines whose image cannot be the base of a custom image.
+     */
+    @Transactional
+    public Optional<Machine> machineToSnapshot(ImageJob job) {
+        Image image = images.findById(job.imageId()).orElse(null);
+        if (image == null || image.state() != ImageState.CREATING) {
+            jobs.finish(job.id(), ImageJob.State.FAILED, "image is gone or no longer creating", clock.instant());
+            return Optional.empty();
+        }
+        Machine machine = machines.findById(job.machineId())
+                .orElseThrow(() -> new ImageJobFailure("InternalError", "machine " + job.machineId() + " is gone"));
+        Image origin = machine.image() == null ? null : images.findById(machine.image()).orElse(null);
+        if (origin == null) {
+            throw new ImageJobFailure("VmHasNoOrigin", "origin image data could not be found for machine " + machine.id());
+        }
+        boolean operatorOrigin = accounts.findById(origin.owner()).map(Account::operator).orElse(false);
+        if (!operatorOrigin) {
+            throw new ImageJobFailure("NotSupported",
+                    "creating an image from a machine based on a custom image is not supported");
+        }
+        return Optional.of(machine);
+    }
+
+    @Transactional
+    public void setMachineState(ImageJob job, UUID machineId, MachineState state) {
+        machines.setState(machineId, state);
+        jobs.markMachineStopped(job.id(), state == MachineState.STOPPED);
+    }
+
+    /** Whether the job stopped its machine and has not started it again; read from the job's row. */
+    @Transactional
+    public boolean owesMachineStart(ImageJob job) {
+        return jobs.findById(job.id()).map(ImageJob::machineStopped).orElse(false);
+    }
+
+    /** Drops content that was stored for the job but will never be referenced. */
+    @Transactional
+    public void discard(StoredContent stored) {
+        files.release(stored.sha256());
+    }
+
+    @Transactional
+    public void heartbeat(ImageJob job, long progressBytes) {
+        jobs.heartbeat(job.id(), progressBytes, clock.instant().plus(settings.lease()));
+    }
+
+    /** Activates the image with its new file, which it now references. */
+    @Transactional
+    public void succeed(ImageJob job, StoredContent stored) {
+        Image image = images.findById(job.imageId())
+                .orElseThrow(() -> new ImageJobFailure("InternalError", "image " + job.imageId() + " was deleted"));
+        image.attachFile(new ImageFile(stored.sha1(), stored.size(), Compression.of(job.compression()), stored.sha256()));
+        image.activate(clock.instant());
+        files.addReference(stored.sha256());
+        images.update(image);
+        jobs.finish(job.id(), ImageJob.State.SUCCEEDED, null, clock.instant());
+    }
+
+    /** Fails the image (if it still waits) and the job; content stored for it is discarded. */
+    @Transactional
+    public void fail(ImageJob job, ImageError error, StoredContent discarded) {
+        images.findById(job.imageId()).filter(image -> image.state() == ImageState.CREATING).ifPresent(image -> {
+            image.fail(error);
+            images.update(image);
+        });
+        if (discarded != null) {
+            files.release(discarded.sha256());
+        }
+        jobs.finish(job.id(), ImageJob.State.FAILED, error.code() + ": " + error.message(), clock.instant());
+    }
+}

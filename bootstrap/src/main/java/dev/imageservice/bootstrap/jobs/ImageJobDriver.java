@@ -1,0 +1,80 @@
+package dev.imageservice.bootstrap.jobs;
+
+import dev.imageservice.application.port.in.ExpireImagePlaceholdersUseCase;
+import dev.imageservice.application.port.in.RunImageJobsUseCase;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Works the durable job queue in-process: a few threads poll for claimable jobs (new ones, and
+ * ones whose worker died with a previous process), and placeholders that never finish expire.
+ */
+@ApplicationScoped
+public class ImageJobDriver {
+
+    private static final Logger LOG = Logger.getLogger(ImageJobDriver.class);
+    private static final Duration EXPIRY_INTERVAL = Duration.ofMinutes(1);
+
+    private final RunImageJobsUseCase jobs;
+    private final ExpireImagePlaceholdersUseCase placeholders;
+    private final ImageJobsConfig config;
+    private ScheduledExecutorService executor;
+
+    @Inject
+    public ImageJobDriver(RunImageJobsUseCase jobs, ExpireImagePlaceholdersUseCase placeholders, ImageJobsConfig config) {
+        this.jobs = jobs;
+        this.placeholders = placeholders;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (!config.enabled()) {
+            return;
+        }
+        executor = Executors.newScheduledThreadPool(config.workers() + 1, runnable -> {
+            Thread thread = new Thread(runnable, "image-job-driver");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long poll = config.pollInterval().toMillis();
+        for (int i = 0; i < config.workers(); i++) {
+            executor.scheduleWithFixedDelay(this::drainQueue, 0, poll, TimeUnit.MILLISECONDS);
+        }
+        executor.scheduleWithFixedDelay(this::expirePlaceholders, 0, EXPIRY_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+
+    private void drainQueue() {
+        try {
+            while (!Thread.currentThread().isInterrupted() && jobs.runNextJob()) {
+                LOG.debug("image job finished");
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("image job worker failed; retrying at the next poll", e);
+        }
+    }
+
+    private void expirePlaceholders() {
+        try {
+            int expired = placeholders.expirePlaceholders();
+            if (expired > 0) {
+                LOG.infof("expired %d image creations that did not finish in time", expired);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("expiring image placeholders failed", e);
+        }
+    }
+}

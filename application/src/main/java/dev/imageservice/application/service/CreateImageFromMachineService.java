@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -68,7 +69,7 @@ class CreateImageFromMachineService implements CreateImageFromMachineUseCase {
 
     private Machine callersMachine(CreateImageFromMachineCommand command) {
         UUID id = Uuids.parse(command.machine());
-        return (id == null ? null : machines.findById(id).filter(m -> m.isOwnedBy(command.caller().id())))
+        return Optional.ofNullable(id).flatMap(machines::findById).filter(m -> m.isOwnedBy(command.caller().id()))
                 .orElseThrow(() -> new DomainException(ErrorCode.INVALID_PARAMETER,
                         "machine " + command.machine() + " is not one of your machines"));
     }

@@ -60,6 +60,8 @@ public final class Image {
 
     /** creating/unactivated → active. Needs a file; sets published_at unless already set. */
     public void activate(Instant now) {
+        // The table also allows disabled → active, but that move is enable(), not a (re-)activation.
+        requireNotActivated("only a creating or unactivated image can be activated");
         if (file == null) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "image " + id + " has no file to activate");
         }

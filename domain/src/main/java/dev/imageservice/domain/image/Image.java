@@ -72,8 +72,9 @@ public final class Image {
     }
 
     public void fail(ImageError reason) {
+        Objects.requireNonNull(reason, "reason");
         state = state.moveTo(ImageState.FAILED);
-        this.error = Objects.requireNonNull(reason);
+        this.error = reason;
     }
 
     public void disable() {

@@ -60,6 +60,8 @@ public final class Image {
 
     /** creating/unactivated → active. Needs a file; sets published_at unless already set. */
     public void activate(Instant now) {
+        // The table also allows disabled → active, but that move is enable(), not a (re-)activation.
+        requireNotActivated("only a creating or unactivated image can be activated");
         if (file == null) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "image " + id + " has no file to activate");
         }
@@ -70,8 +72,9 @@ public final class Image {
     }
 
     public void fail(ImageError reason) {
+        Objects.requireNonNull(reason, "reason");
         state = state.moveTo(ImageState.FAILED);
-        this.error = Objects.requireNonNull(reason);
+        this.error = reason;
     }
 
     public void disable() {

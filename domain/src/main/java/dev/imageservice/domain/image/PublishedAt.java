@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /** The manifest's published_at format: {@code YYYY-MM-DDTHH:MM:SS(.SSS)Z}. */
 public final class PublishedAt {
 
-    private static final Pattern FORMAT = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$");
+    private static final Pattern FORMAT = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$");
 
     private PublishedAt() {
     }

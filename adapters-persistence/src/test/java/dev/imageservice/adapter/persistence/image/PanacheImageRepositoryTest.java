@@ -1,0 +1,362 @@
+package dev.imageservice.adapter.persistence.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.imageservice.adapter.persistence.Tx;
+import dev.imageservice.application.port.out.ImageRepository;
+import dev.imageservice.domain.access.ImageListFilter;
+import dev.imageservice.domain.access.StateFilter;
+import dev.imageservice.domain.error.DomainException;
+import dev.imageservice.domain.error.ErrorCode;
+import dev.imageservice.domain.image.Acl;
+import dev.imageservice.domain.image.Compression;
+import dev.imageservice.domain.image.Description;
+import dev.imageservice.domain.image.Image;
+import dev.imageservice.domain.image.ImageError;
+import dev.imageservice.domain.image.ImageFile;
+import dev.imageservice.domain.image.ImageName;
+import dev.imageservice.domain.image.ImageOs;
+import dev.imageservice.domain.image.ImageState;
+import dev.imageservice.domain.image.ImageType;
+import dev.imageservice.domain.image.ImageUpdate;
+import dev.imageservice.domain.image.ImageVersion;
+import dev.imageservice.domain.image.Manifest;
+import dev.imageservice.domain.image.Requirements;
+import dev.imageservice.domain.image.Tags;
+import dev.imageservice.domain.image.WebAddress;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PanacheImageRepositoryTest {
+
+    private static final UUID OWNER = UUID.fromString("a11ce000-0000-4000-8000-000000000001");
+    private static final UUID FRIEND = UUID.fromString("b0b00000-0000-4000-8000-000000000002");
+    private static final UUID STRANGER = UUID.fromString("ca201000-0000-4000-8000-000000000003");
+
+    @Inject
+    ImageRepository images;
+
+    @BeforeEach
+    void empty() {
+        StoredImages.deleteAll();
+    }
+
+    private static Manifest everyField(UUID origin) {
+        Map<String, Object> requirements = new LinkedHashMap<>();
+        requirements.put("min_ram", 512);
+        requirements.put("max_ram", 8192);
+        requirements.put("brand", "bhyve");
+        requirements.put("bootrom", "uefi");
+        requirements.put("ssh_key", true);
+        requirements.put("networks", List.of(Map.of("name", "net0", "description", "public")));
+        requirements.put("min_platform", Map.of("7.0", "20200101T000000Z"));
+        Map<String, Object> tags = new LinkedHashMap<>();
+        tags.put("role", "db");
+        tags.put("count", 3);
+        tags.put("ratio", 2.5);
+        tags.put("on", false);
+        tags.put("none", null);
+        tags.put("nested", Map.of("list", List.of(1, "two", Map.of("three", 3)), "empty", Map.of()));
+        return new Manifest(ImageName.of("base-64 lts"), ImageVersion.of("24.4.1+b2"),
+                Description.of("A base image: \"quoted\", ünïcode, 日本語 and a\nnewline"),
+                new WebAddress("homepage", "https://example.com/base?x=1&y=2"),
+                new WebAddress("eula", "http://example.com/eula"), ImageOs.SMARTOS, ImageType.ZONE_DATASET,
+                Requirements.of(requirements), Tags.of(tags), new Acl(List.of(FRIEND, STRANGER)), true, origin);
+    }
+
+    private static Image minimal(UUID owner) {
+        return Image.create(UUID.randomUUID(), owner, Manifest.named(ImageName.of("min"), ImageVersion.of("1")),
+                ImageState.CREATING);
+    }
+
+    private Image load(UUID id) {
+        return Tx.call(() -> images.findById(id).orElseThrow());
+    }
+
+    private static void assertSameImage(Image actual, Image expected) {
+        assertThat(actual.id()).isEqualTo(expected.id());
+        assertThat(actual.owner()).isEqualTo(expected.owner());
+        assertThat(actual.manifest()).isEqualTo(expected.manifest());
+        assertThat(actual.state()).isEqualTo(expected.state());
+        assertThat(actual.error()).isEqualTo(expected.error());
+        assertThat(actual.file()).isEqualTo(expected.file());
+        assertThat(actual.publishedAt()).isEqualTo(expected.publishedAt());
+    }
+
+    @Test
+    void everyFieldRoundTrips() {
+        UUID origin = UUID.randomUUID();
+        Image image = Image.restore(UUID.randomUUID(), OWNER, everyField(origin), ImageState.ACTIVE, null,
+                new ImageFile("0123456789abcdef0123456789abcdef01234567", 123_456_789_012L, Compression.BZIP2,
+                        "ab".repeat(32)),
+                Instant.parse("2024-01-02T03:04:05.678Z"), 0);
+        Tx.run(() -> images.add(image));
+
+        Image loaded = load(image.id());
+
+        assertSameImage(loaded, image);
+        assertThat(loaded.manifest().requirements().others()).containsEntry("networks",
+                List.of(Map.of("name", "net0", "description", "public")));
+        assertThat(loaded.manifest().tags().values()).containsEntry("nested",
+                Map.of("list", List.of(1, "two", Map.of("three", 3)), "empty", Map.of())).containsEntry("none", null);
+        assertThat(loaded.manifest().acl().accounts()).containsExactly(FRIEND, STRANGER);
+        assertThat(loaded.manifest().origin()).isEqualTo(origin);
+        assertThat(loaded.publishedAt().toEpochMilli() % 1000).isEqualTo(678);
+        assertThat(loaded.revision()).isZero();
+    }
+
+    @Test
+    void aFailedImageKeepsItsError() {
+        Image image = minimal(OWNER);
+        image.fail(new ImageError("PrepareImageDidNotRun", "the prepare script did not run"));
+        Tx.run(() -> images.add(image));
+
+        Image loaded = load(image.id());
+
+        assertSameImage(loaded, image);
+        assertThat(loaded.error()).isEqualTo(new ImageError("PrepareImageDidNotRun", "the prepare script did not run"));
+    }
+
+    @Test
+    void absentOptionalFieldsStayAbsent() {
+        Image image = minimal(OWNER);
+        Tx.run(() -> images.add(image));
+
+        Image loaded = load(image.id());
+
+        assertSameImage(loaded, image);
+        Manifest m = loaded.manifest();
+        assertThat(m.description()).isNull();
+        assertThat(m.homepage()).isNull();
+        assertThat(m.os()).isNull();
+        assertThat(m.type()).isNull();
+        assertThat(m.origin()).isNull();
+        assertThat(m.requirements()).isEqualTo(Requirements.NONE);
+        assertThat(m.tags()).isEqualTo(Tags.EMPTY);
+        assertThat(m.acl()).isEqualTo(Acl.EMPTY);
+        assertThat(loaded.file()).isNull();
+        assertThat(loaded.publishedAt()).isNull();
+    }
+
+    @Test
+    void anAbsentImageIsEmpty() {
+        assertThat(Tx.call(() -> images.findById(UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
+    void stateChangesAndUpdatesAreStoredAndCountRevisions() {
+        Image image = minimal(OWNER);
+        Tx.run(() -> images.add(image));
+
+        Tx.run(() -> {
+            Image loaded = images.findById(image.id()).orElseThrow();
+            loaded.attachFile(new ImageFile("0123456789abcdef0123456789abcdef01234567", 1, Compression.NONE, null));
+            loaded.activate(Instant.parse("2025-01-01T00:00:00.123456Z"));
+            images.update(loaded);
+        });
+        Image activated = load(image.id());
+        assertThat(activated.state()).isEqualTo(ImageState.ACTIVE);
+        assertThat(activated.publishedAt()).isEqualTo(Instant.parse("2025-01-01T00:00:00.123Z"));
+        assertThat(activated.revision()).isEqualTo(1);
+
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("name", "renamed");
+        fields.put("acl", List.of(FRIEND.toString()));
+        fields.put("tags", Map.of("k", "v"));
+        Tx.run(() -> {
+            Image loaded = images.findById(image.id()).orElseThrow();
+            loaded.update(ImageUpdate.of(fields));
+            images.update(loaded);
+        });
+        Image updated = load(image.id());
+        assertThat(updated.manifest().name().value()).isEqualTo("renamed");
+        assertThat(updated.manifest().acl().accounts()).containsExactly(FRIEND);
+        assertThat(updated.manifest().tags().values()).isEqualTo(Map.of("k", "v"));
+        assertThat(updated.revision()).isEqualTo(2);
+    }
+
+    @Test
+    void aStaleUpdateFromAnotherTransactionIsAConflict() {
+        Image image = minimal(OWNER);
+        Tx.run(() -> images.add(image));
+        Image first = load(image.id());
+        Image second = load(image.id());
+
+        first.update(ImageUpdate.of(Map.of("description", "first")));
+        Tx.run(() -> images.update(first));
+        second.update(ImageUpdate.of(Map.of("description", "second")));
+
+        assertThatThrownBy(() -> Tx.run(() -> images.update(second)))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+        Image stored = load(image.id());
+        assertThat(stored.manifest().description().value()).isEqualTo("first");
+        assertThat(stored.revision()).isEqualTo(1);
+    }
+
+    @Test
+    void aStaleUpdateInTheSameTransactionIsAConflict() {
+        Image image = minimal(OWNER);
+        Tx.run(() -> images.add(image));
+
+        assertThatThrownBy(() -> Tx.run(() -> {
+            Image first = images.findById(image.id()).orElseThrow();
+            Image second = images.findById(image.id()).orElseThrow();
+            first.update(ImageUpdate.of(Map.of("description", "first")));
+            images.update(first);
+            second.update(ImageUpdate.of(Map.of("description", "second")));
+            images.update(second);
+        })).isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+        assertThat(load(image.id()).revision()).isZero();
+    }
+
+    /**
+     * Two requests interleave: both load revision 0 before either writes. The second one's own check
+     * passes (its copy is as stale as its image), so the database's version check has to catch it.
+     */
+    @Test
+    void interleavedTransactionsAreAConflictAtFlush() throws Exception {
+        Image image = minimal(OWNER);
+        Tx.run(() -> images.add(image));
+        CountDownLatch loaded = new CountDownLatch(1);
+        CountDownLatch otherCommitted = new CountDownLatch(1);
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> slow = executor.submit(() -> Tx.run(() -> {
+                Image mine = images.findById(image.id()).orElseThrow();
+                loaded.countDown();
+                await(otherCommitted);
+                mine.update(ImageUpdate.of(Map.of("description", "slow")));
+                images.update(mine);
+            }));
+            await(loaded);
+            Tx.run(() -> {
+                Image fast = images.findById(image.id()).orElseThrow();
+                fast.update(ImageUpdate.of(Map.of("description", "fast")));
+                images.update(fast);
+            });
+            otherCommitted.countDown();
+
+            assertThatThrownBy(() -> slow.get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOfSatisfying(DomainException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+        } finally {
+            executor.shutdownNow();
+        }
+        Image stored = load(image.id());
+        assertThat(stored.manifest().description().value()).isEqualTo("fast");
+        assertThat(stored.revision()).isEqualTo(1);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void updatingAnAbsentImageIsNotFound() {
+        Image image = minimal(OWNER);
+        assertThatThrownBy(() -> Tx.run(() -> images.update(image)))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND));
+    }
+
+    @Test
+    void anIdIsAddedOnce() {
+        Image image = minimal(OWNER);
+        Tx.run(() -> images.add(image));
+        Image sameId = Image.create(image.id(), FRIEND, Manifest.named(ImageName.of("other"), ImageVersion.of("2")),
+                ImageState.UNACTIVATED);
+
+        assertThatThrownBy(() -> Tx.run(() -> images.add(sameId)))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.IMAGE_UUID_ALREADY_EXISTS));
+        assertThat(load(image.id()).owner()).isEqualTo(OWNER);
+    }
+
+    @Test
+    void anImageNamedAsOriginHasDependents() {
+        Image base = minimal(OWNER);
+        Image derived = Image.create(UUID.randomUUID(), FRIEND,
+                Manifest.named(ImageName.of("derived"), ImageVersion.of("1")).withOrigin(base.id()), ImageState.CREATING);
+        Tx.run(() -> {
+            images.add(base);
+            images.add(derived);
+        });
+
+        assertThat(Tx.call(() -> images.hasDependents(base.id()))).isTrue();
+        assertThat(Tx.call(() -> images.hasDependents(derived.id()))).isFalse();
+        Tx.run(() -> images.delete(derived.id()));
+        assertThat(Tx.call(() -> images.hasDependents(base.id()))).isFalse();
+    }
+
+    @Test
+    void aclRowsFollowTheAclAndGoWithTheImage() {
+        Image image = Image.create(UUID.randomUUID(), OWNER,
+                Manifest.named(ImageName.of("shared"), ImageVersion.of("1")).withAcl(new Acl(List.of(FRIEND, STRANGER))),
+                ImageState.CREATING);
+        Tx.run(() -> images.add(image));
+        assertThat(aclRows(image.id())).containsExactlyInAnyOrder(FRIEND, STRANGER);
+
+        Tx.run(() -> {
+            Image loaded = images.findById(image.id()).orElseThrow();
+            loaded.update(ImageUpdate.of(Map.of("acl", List.of(STRANGER.toString(), OWNER.toString()))));
+            images.update(loaded);
+        });
+        assertThat(aclRows(image.id())).containsExactlyInAnyOrder(STRANGER, OWNER);
+
+        Tx.run(() -> images.delete(image.id()));
+        assertThat(aclRows(image.id())).isEmpty();
+        assertThat(Tx.call(() -> images.findById(image.id()))).isEmpty();
+    }
+
+    @Test
+    void listOrderIsPublishedAtAscendingWithUnpublishedFirstThenId() {
+        Instant tie = Instant.parse("2024-01-01T00:00:00Z");
+        Image late = stored("f0000000-0000-4000-8000-000000000000", Instant.parse("2024-05-01T00:00:00.001Z"));
+        Image tieHigh = stored("80000000-0000-4000-8000-000000000000", tie);
+        Image tieLow = stored("7fffffff-0000-4000-8000-000000000000", tie);
+        Image early = stored("00000000-0000-4000-8000-000000000001", Instant.parse("2023-05-01T00:00:00Z"));
+        Image unpublishedHigh = stored("ffffffff-ffff-4fff-bfff-ffffffffffff", null);
+        Image unpublishedLow = stored("00000000-0000-4000-8000-000000000000", null);
+
+        ImageListFilter all = new ImageListFilter(OWNER, StateFilter.ALL, null, null, null, null, null, null);
+        List<UUID> listed = Tx.call(() -> images.list(all)).stream().map(Image::id).toList();
+
+        assertThat(listed).containsExactly(unpublishedLow.id(), unpublishedHigh.id(), early.id(), tieLow.id(),
+                tieHigh.id(), late.id());
+    }
+
+    private Image stored(String id, Instant publishedAt) {
+        Image image = Image.restore(UUID.fromString(id), OWNER, Manifest.named(ImageName.of("i"), ImageVersion.of("1")),
+                publishedAt == null ? ImageState.UNACTIVATED : ImageState.ACTIVE, null, null, publishedAt, 0);
+        Tx.run(() -> images.add(image));
+        return image;
+    }
+
+    private static List<UUID> aclRows(UUID imageId) {
+        return Tx.call(() -> ImageAclEntry.<ImageAclEntry>list("imageId", imageId).stream()
+                .map(entry -> entry.accountId).toList());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.imageservice.application.service;
+
+import dev.imageservice.application.port.out.ImageRepository;
+import dev.imageservice.domain.access.ImageListFilter;
+import dev.imageservice.domain.error.DomainException;
+import dev.imageservice.domain.error.ErrorCode;
+import dev.imageservice.domain.image.Image;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The image repository port in memory, keeping what the port promises: copies in and out (a caller's
+ * changes reach the store only through {@link #update}), the list rule of {@link ImageListFilter#matches},
+ * published_at ascending with unpublished first, and an optimistic revision check on update.
+ */
+class InMemoryImageRepository implements ImageRepository {
+
+    /**
+     * The database's order: published_at ascending, nulls first, then id. Ids compare as their canonical text,
+     * which is unsigned 128-bit order (as H2 sorts UUIDs), not the signed order of {@link UUID#compareTo}.
+     */
+    static final Comparator<Image> ORDER = Comparator
+            .comparing(Image::publishedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(image -> image.id().toString());
+
+    private final Map<UUID, Image> stored = new LinkedHashMap<>();
+
+    @Override
+    public Optional<Image> findById(UUID id) {
+        return Optional.ofNullable(stored.get(id)).map(image -> copy(image, image.revision()));
+    }
+
+    @Override
+    public List<Image> list(ImageListFilter filter) {
+        return stored.values().stream().filter(filter::matches).sorted(ORDER)
+                .map(image -> copy(image, image.revision())).toList();
+    }
+
+    @Override
+    public void add(Image image) {
+        if (stored.containsKey(image.id())) {
+            throw new DomainException(ErrorCode.IMAGE_UUID_ALREADY_EXISTS, "image " + image.id() + " already exists");
+        }
+        stored.put(image.id(), copy(image, image.revision()));
+    }
+
+    @Override
+    public void update(Image image) {
+        Image current = stored.get(image.id());
+        if (current == null) {
+            throw DomainException.notFound("image " + image.id() + " not found");
+        }
+        if (current.revision() != image.revision()) {
+            throw new DomainException(ErrorCode.CONFLICT, "image " + image.id() + " was changed by another request");
+        }
+        stored.put(image.id(), copy(image, image.revision() + 1));
+    }
+
+    @Override
+    public void delete(UUID id) {
+        stored.remove(id);
+    }
+
+    @Override
+    public boolean hasDependents(UUID id) {
+        return stored.values().stream().anyMatch(image -> id.equals(image.manifest().origin()));
+    }
+
+    int size() {
+        return stored.size();
+    }
+
+    private static Image copy(Image image, long revision) {
+        return Image.restore(image.id(), image.owner(), image.manifest(), image.state(), image.error(), image.file(),
+                image.publishedAt(), revision);
+    }
+}

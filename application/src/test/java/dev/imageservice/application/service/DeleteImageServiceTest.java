@@ -7,6 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imageservice.application.port.in.DeleteImageCommand;
+import dev.imageservice.application.port.out.ImageFileStore;
+import dev.imageservice.domain.image.Compression;
+import dev.imageservice.domain.image.ImageFile;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
 import dev.imageservice.domain.image.Image;
@@ -19,7 +24,32 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DeleteImageServiceTest {
 
     private final InMemoryImageRepository images = new InMemoryImageRepository();
-    private final DeleteImageService service = new DeleteImageService(new VisibleImages(images), images);
+    private final InMemoryImageFileStore files = new InMemoryImageFileStore();
+    private final DeleteImageService service = new DeleteImageService(new VisibleImages(images), images, files);
+
+    @Test
+    void deletingAnImageReleasesItsFileButNotContentAnotherImageShares() {
+        ImageFileStore.StoredContent content = files.store(
+                new ByteArrayInputStream("bytes".getBytes(StandardCharsets.US_ASCII)), ImageFileStore.ExpectedContent.ANY);
+        ImageFile file = new ImageFile(content.sha1(), content.size(), Compression.NONE, content.sha256());
+        Image first = withFile(image(ALICE).build(), file);
+        Image second = withFile(image(ALICE).build(), file);
+        for (Image image : new Image[] {first, second}) {
+            images.add(image);
+            files.addReference(content.sha256());
+        }
+
+        service.deleteImage(new DeleteImageCommand(ALICE, first.id().toString()));
+        assertThat(files.holds(content.sha256())).isTrue();
+
+        service.deleteImage(new DeleteImageCommand(ALICE, second.id().toString()));
+        assertThat(files.holds(content.sha256())).isFalse();
+    }
+
+    private static Image withFile(Image image, ImageFile file) {
+        return Image.restore(image.id(), image.owner(), image.manifest(), image.state(), image.error(), file,
+                image.publishedAt(), image.revision());
+    }
 
     @ParameterizedTest
     @EnumSource(ImageState.class)

@@ -1,0 +1,72 @@
+package dev.imageservice.application.service;
+
+import dev.imageservice.application.port.out.ImageFileStore;
+import dev.imageservice.domain.error.DomainException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+/** An image file store in memory that counts references; released content goes at once (no transactions here). */
+final class InMemoryImageFileStore implements ImageFileStore {
+
+    private final Map<String, byte[]> contents = new HashMap<>();
+    private final Map<String, Integer> references = new HashMap<>();
+
+    @Override
+    public StoredContent store(InputStream content, ExpectedContent expected) {
+        try {
+            byte[] bytes = content.readAllBytes();
+            String sha256 = hex("SHA-256", bytes);
+            contents.put(sha256, bytes);
+            references.putIfAbsent(sha256, 0);
+            return new StoredContent(hex("SHA-1", bytes), sha256,
+                    Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(bytes)), bytes.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void addReference(String sha256) {
+        if (!contents.containsKey(sha256)) {
+            throw new IllegalStateException("no content " + sha256);
+        }
+        references.merge(sha256, 1, Integer::sum);
+    }
+
+    @Override
+    public void release(String sha256) {
+        int left = Math.max(0, references.getOrDefault(sha256, 0) - 1);
+        references.put(sha256, left);
+        if (left == 0) {
+            contents.remove(sha256);
+            references.remove(sha256);
+        }
+    }
+
+    @Override
+    public OpenedContent open(String sha256) {
+        byte[] bytes = contents.get(sha256);
+        if (bytes == null) {
+            throw DomainException.notFound("image file " + sha256 + " not found");
+        }
+        return new OpenedContent(new ByteArrayInputStream(bytes), bytes.length, null);
+    }
+
+    boolean holds(String sha256) {
+        return contents.containsKey(sha256);
+    }
+
+    private static String hex(String algorithm, byte[] bytes) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.imageservice.application.port.out;
+
+import dev.imageservice.domain.image.Image;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * This datacenter's name and its peers, and reading images from a peer. A peer is asked as
+ * this instance's operator, acting for the caller's login, so it applies the caller's visibility.
+ */
+public interface Datacenters {
+
+    String localName();
+
+    /** Every datacenter by name, this one included, with its URL. */
+    Map<String, String> all();
+
+    /**
+     * The image as the peer shows it to {@code login}; its file carries the sha1, size and
+     * compression the peer reports. ResourceNotFound when the peer does not show it.
+     */
+    Image fetchImage(String datacenter, String login, UUID imageId);
+
+    /** The image's file bytes from the peer; the caller closes the stream. */
+    InputStream openFile(String datacenter, String login, UUID imageId);
+}

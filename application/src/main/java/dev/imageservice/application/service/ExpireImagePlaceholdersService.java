@@ -1,37 +1,36 @@
 package dev.imageservice.application.service;
 
 import dev.imageservice.application.port.in.ExpireImagePlaceholdersUseCase;
+import dev.imageservice.application.port.out.ImageEvents;
 import dev.imageservice.application.port.out.ImageJob;
-import dev.imageservice.application.port.out.ImageJobs;
 import dev.imageservice.domain.image.ImageError;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 
 @Singleton
 class ExpireImagePlaceholdersService implements ExpireImagePlaceholdersUseCase {
 
-    private final ImageJobs jobs;
     private final ImageJobSteps steps;
     private final ImageCreationSettings settings;
+    private final ImageEvents events;
     private final Clock clock;
 
     @Inject
-    ExpireImagePlaceholdersService(ImageJobs jobs, ImageJobSteps steps, ImageCreationSettings settings, Clock clock) {
-        this.jobs = jobs;
+    ExpireImagePlaceholdersService(ImageJobSteps steps, ImageCreationSettings settings,
+                                   ImageEvents events, Clock clock) {
         this.steps = steps;
         this.settings = settings;
+        this.events = events;
         this.clock = clock;
     }
 
     @Override
-    @Transactional
     public int expirePlaceholders() {
-        List<ImageJob> stale = jobs.unfinishedCreatedBefore(clock.instant().minus(settings.placeholderTtl()));
+        List<ImageJob> stale = steps.unfinishedCreatedBefore(clock.instant().minus(settings.placeholderTtl()));
         stale.forEach(job -> steps.fail(job, new ImageError("InternalError",
-                "image creation did not finish within " + settings.placeholderTtl()), null));
+                "image creation did not finish within " + settings.placeholderTtl()), null).ifPresent(events::stateChanged));
         return stale.size();
     }
 }

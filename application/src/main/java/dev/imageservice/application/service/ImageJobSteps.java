@@ -20,6 +20,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -87,6 +88,12 @@ class ImageJobSteps {
         jobs.markMachineStopped(job.id(), state == MachineState.STOPPED);
     }
 
+    /** Jobs that should have finished by now: their placeholders expire. */
+    @Transactional
+    public List<ImageJob> unfinishedCreatedBefore(Instant cutoff) {
+        return jobs.unfinishedCreatedBefore(cutoff);
+    }
+
     /** Whether the job stopped its machine and has not started it again; read from the job's row. */
     @Transactional
     public boolean owesMachineStart(ImageJob job) {
@@ -106,7 +113,7 @@ class ImageJobSteps {
 
     /** Activates the image with its new file, which it now references. */
     @Transactional
-    public void succeed(ImageJob job, StoredContent stored) {
+    public Image succeed(ImageJob job, StoredContent stored) {
         Image image = images.findById(job.imageId())
                 .orElseThrow(() -> new ImageJobFailure("InternalError", "image " + job.imageId() + " was deleted"));
         image.attachFile(new ImageFile(stored.sha1(), stored.size(), Compression.of(job.compression()), stored.sha256()));
@@ -114,12 +121,17 @@ class ImageJobSteps {
         files.addReference(stored.sha256());
         images.update(image);
         jobs.finish(job.id(), ImageJob.State.SUCCEEDED, null, clock.instant());
+        return image;
     }
 
-    /** Fails the image (if it still waits) and the job; content stored for it is discarded. */
+    /**
+     * Fails the image (if it still waits) and the job; content stored for it is discarded.
+     * Returns the failed image, or empty when the image had already moved on.
+     */
     @Transactional
-    public void fail(ImageJob job, ImageError error, StoredContent discarded) {
-        images.findById(job.imageId()).filter(image -> image.state() == ImageState.CREATING).ifPresent(image -> {
+    public Optional<Image> fail(ImageJob job, ImageError error, StoredContent discarded) {
+        Optional<Image> failed = images.findById(job.imageId()).filter(image -> image.state() == ImageState.CREATING);
+        failed.ifPresent(image -> {
             image.fail(error);
             images.update(image);
         });
@@ -127,5 +139,6 @@ class ImageJobSteps {
             files.release(discarded.sha256());
         }
         jobs.finish(job.id(), ImageJob.State.FAILED, error.code() + ": " + error.message(), clock.instant());
+        return failed;
     }
 }

@@ -1,6 +1,7 @@
 package dev.imageservice.application.service;
 
 import dev.imageservice.application.port.in.RunImageJobsUseCase;
+import dev.imageservice.application.port.out.ImageEvents;
 import dev.imageservice.application.port.out.ImageFileStore;
 import dev.imageservice.application.port.out.ImageFileStore.ExpectedContent;
 import dev.imageservice.application.port.out.ImageFileStore.StoredContent;
@@ -49,17 +50,20 @@ class ImageJobWorker implements RunImageJobsUseCase {
     private final Machines machines;
     private final ImageFileStore files;
     private final ImageCreationSettings settings;
+    private final ImageEvents events;
     /** One snapshot per machine at a time, so two creates cannot stop and start it under each other. */
     private final Map<UUID, ReentrantLock> machineLocks = new ConcurrentHashMap<>();
     private final ExecutorService compressors = Executors.newCachedThreadPool(daemon("image-compressor"));
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("image-job-heartbeat"));
 
     @Inject
-    ImageJobWorker(ImageJobSteps steps, Machines machines, ImageFileStore files, ImageCreationSettings settings) {
+    ImageJobWorker(ImageJobSteps steps, Machines machines, ImageFileStore files, ImageCreationSettings settings,
+                   ImageEvents events) {
         this.steps = steps;
         this.machines = machines;
         this.files = files;
         this.settings = settings;
+        this.events = events;
     }
 
     @Override
@@ -81,13 +85,14 @@ class ImageJobWorker implements RunImageJobsUseCase {
             Optional<Machine> machine = steps.machineToSnapshot(job);
             if (machine.isPresent()) {
                 stored = snapshotStopped(job, machine.get());
-                steps.succeed(job, stored);
+                events.stateChanged(steps.succeed(job, stored));
             }
         } catch (ImageJobFailure e) {
-            steps.fail(job, e.error(), stored);
+            steps.fail(job, e.error(), stored).ifPresent(events::stateChanged);
         } catch (RuntimeException | IOException e) {
             LOG.log(Level.WARNING, "image job " + job.id() + " failed", e);
-            steps.fail(job, new ImageError("InternalError", "image creation failed: " + e.getMessage()), stored);
+            steps.fail(job, new ImageError("InternalError", "image creation failed: " + e.getMessage()), stored)
+                    .ifPresent(events::stateChanged);
         } finally {
             restartMachineIfOwed(job);
             lock.unlock();

@@ -8,5 +8,13 @@ import dev.imageservice.domain.account.Account;
  */
 public interface AuthenticateRequestUseCase {
 
+    /**
+     * @return the account that signed the request (a sub-user's keyId acts as its account)
+     * @throws dev.imageservice.domain.error.DomainException InvalidCredentials when there is no
+     *         Signature authorization, the keyId is malformed, or login, key or signature do not
+     *         verify; InvalidHeader when the header is malformed, the algorithm unsupported, or the
+     *         Date missing, unsigned or more than 300 s off; NotAuthorized when the verified
+     *         account is disabled
+     */
     Account authenticate(SignedRequest request);
 }

@@ -1,5 +1,6 @@
 package dev.imageservice.bootstrap.rest;
 
+import dev.imageservice.application.service.SshPublicKeys;
 import dev.imageservice.domain.account.SshKey;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -9,26 +10,22 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
-import java.util.HexFormat;
 
-/** An RSA key pair made for one test class, with the OpenSSH text and fingerprints an account registers. */
+/** An RSA key pair made for one test class, registered with its account as an OpenSSH public key line. */
 public final class TestKey {
 
     private final KeyPair pair;
     private final String publicKeyLine;
-    private final String md5Fingerprint;
-    private final String sha256Fingerprint;
+    private final SshKey parsed;
 
     private TestKey(KeyPair pair) {
         this.pair = pair;
         byte[] blob = openSshBlob((RSAPublicKey) pair.getPublic());
         this.publicKeyLine = "ssh-rsa " + Base64.getEncoder().encodeToString(blob) + " test@image-service";
-        this.md5Fingerprint = colonHex(digest("MD5", blob));
-        this.sha256Fingerprint = "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest("SHA-256", blob));
+        this.parsed = SshPublicKeys.parse(publicKeyLine);
     }
 
     public static TestKey generate() {
@@ -42,11 +39,15 @@ public final class TestKey {
     }
 
     public SshKey sshKey(String name) {
-        return new SshKey(name, md5Fingerprint, sha256Fingerprint, publicKeyLine);
+        return SshPublicKeys.parse(publicKeyLine, name);
     }
 
     public String md5Fingerprint() {
-        return md5Fingerprint;
+        return parsed.md5Fingerprint();
+    }
+
+    public String sha256Fingerprint() {
+        return parsed.sha256Fingerprint();
     }
 
     /** Base64 rsa-sha256 signature of the text. */
@@ -77,22 +78,4 @@ public final class TestKey {
         out.writeInt(value.length);
         out.write(value);
     }
-
-    private static byte[] digest(String algorithm, byte[] data) {
-        try {
-            return MessageDigest.getInstance(algorithm).digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String colonHex(byte[] digest) {
-        String hex = HexFormat.of().formatHex(digest);
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < hex.length(); i += 2) {
-            out.append(i == 0 ? "" : ":").append(hex, i, i + 2);
-        }
-        return out.toString();
-    }
-
 }

@@ -4,7 +4,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The one clock the application reads time from. */
+/** The one clock of the service: signature Date checks and image timestamps read it. */
 public class ClockProducer {
 
     @Produces

@@ -2,6 +2,7 @@ package dev.imageservice.application.service;
 
 import dev.imageservice.application.port.out.ImageFileStore;
 import dev.imageservice.domain.error.DomainException;
+import dev.imageservice.domain.error.FieldError;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,10 +24,16 @@ final class InMemoryImageFileStore implements ImageFileStore {
     public StoredContent store(InputStream content, ExpectedContent expected) {
         try {
             byte[] bytes = content.readAllBytes();
+            String sha1 = hex("SHA-1", bytes);
+            // Checked as the real store does: content that does not match is never kept.
+            if (expected.size() != null && expected.size() != bytes.length
+                    || expected.sha1() != null && !expected.sha1().equals(sha1)) {
+                throw DomainException.validationFailed(FieldError.invalid("files", "content does not match"));
+            }
             String sha256 = hex("SHA-256", bytes);
             contents.put(sha256, bytes);
             references.putIfAbsent(sha256, 0);
-            return new StoredContent(hex("SHA-1", bytes), sha256,
+            return new StoredContent(sha1, sha256,
                     Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(bytes)), bytes.length);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -64,6 +71,10 @@ final class InMemoryImageFileStore implements ImageFileStore {
 
     boolean holds(String sha256) {
         return contents.containsKey(sha256);
+    }
+
+    int referencesOf(String sha256) {
+        return references.getOrDefault(sha256, 0);
     }
 
     private static String hex(String algorithm, byte[] bytes) throws NoSuchAlgorithmException {

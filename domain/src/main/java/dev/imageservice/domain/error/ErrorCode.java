@@ -16,6 +16,8 @@ public enum ErrorCode {
     IMAGE_UUID_ALREADY_EXISTS("ImageUuidAlreadyExists"),
     ORIGIN_IS_NOT_ACTIVE("OriginIsNotActive"),
     ORIGIN_DOES_NOT_EXIST("OriginDoesNotExist"),
+    /** An imported manifest names an owner account that does not exist here. */
+    OWNER_DOES_NOT_EXIST("OwnerDoesNotExist"),
     IMAGE_HAS_DEPENDENT_IMAGES("ImageHasDependentImages"),
     INVALID_CREDENTIALS("InvalidCredentials"),
     UNAUTHORIZED("UnauthorizedError"),

@@ -47,12 +47,20 @@ public class LocalImageFileStore implements ImageFileStore {
 
     private final Path root;
     private final TransactionSynchronizationRegistry transactions;
+    private final boolean sweepOnStart;
 
+    /**
+     * @param sweepOnStart false for a process that shares the folder with a running server (an admin
+     *                     command): the server's uploads in flight are not leftovers
+     */
     @Inject
     public LocalImageFileStore(@ConfigProperty(name = "images.data-dir") Path dataDir,
-                               TransactionSynchronizationRegistry transactions) {
+                               TransactionSynchronizationRegistry transactions,
+                               @ConfigProperty(name = "images.files.sweep-on-start", defaultValue = "true")
+                               boolean sweepOnStart) {
         this.root = dataDir.resolve("files");
         this.transactions = transactions;
+        this.sweepOnStart = sweepOnStart;
     }
 
     @Override
@@ -137,6 +145,9 @@ public class LocalImageFileStore implements ImageFileStore {
 
     /** At start no upload is in flight: leftovers of a crash are removed. */
     void sweepOnStart(@Observes StartupEvent startup) {
+        if (!sweepOnStart) {
+            return;
+        }
         deleteTree(root.resolve("tmp"));
         Instant cutoff = Instant.now().minus(ORPHAN_AGE);
         QuarkusTransaction.requiringNew().call(() -> FileBlobEntity.<FileBlobEntity>list("referencesCount", 0))

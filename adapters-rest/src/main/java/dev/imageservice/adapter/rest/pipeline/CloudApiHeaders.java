@@ -1,0 +1,93 @@
+package dev.imageservice.adapter.rest.pipeline;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * What every response carries (REFERENCE-BEHAVIOUR §6), errors and unknown paths included. JSON
+ * entities are serialised here, once, so that Content-Length and Content-MD5 describe exactly the
+ * bytes sent; a HEAD response keeps those headers and drops the bytes.
+ */
+public class CloudApiHeaders {
+
+    public static final String API_VERSION = ApiVersion.LATEST.toString();
+    public static final String SERVER = "image-service/" + API_VERSION;
+    public static final String ALLOW_HEADERS =
+            "Accept, Accept-Version, Content-Length, Content-MD5, Content-Type, Date, Api-Version, Response-Time";
+    public static final String EXPOSE_HEADERS = "Api-Version, Request-Id, Response-Time";
+
+    private static final Annotation[] NO_ANNOTATIONS = new Annotation[0];
+    private static final String STARTED = CloudApiHeaders.class.getName() + ".started";
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
+
+    /** Runs before routing, so that even unknown paths are timed and oversized bodies refused unread. */
+    @ServerRequestFilter(preMatching = true)
+    public void start(ContainerRequestContext request) {
+        request.setProperty(STARTED, System.nanoTime());
+        String length = request.getHeaderString("Content-Length");
+        if (length != null && length.trim().matches("\\d{1,18}")
+                && Long.parseLong(length.trim()) > RequestParams.MAX_BODY_BYTES) {
+            throw RequestParams.tooLarge();
+        }
+    }
+
+    /** The lowest priority runs last among response filters, after anything else changed the response. */
+    @ServerResponseFilter(priority = 0)
+    public void finish(ContainerRequestContext request, ContainerResponseContext response, HttpServerRequest http) {
+        MultivaluedMap<String, Object> headers = response.getHeaders();
+        headers.putSingle("Access-Control-Allow-Origin", "*");
+        headers.putSingle("Access-Control-Allow-Headers", ALLOW_HEADERS);
+        Routes route = Routes.of(http.path());
+        if (route != null) {
+            headers.putSingle("Access-Control-Allow-Methods", route.methods());
+        }
+        headers.putSingle("Access-Control-Expose-Headers", EXPOSE_HEADERS);
+        headers.putSingle("Api-Version", API_VERSION);
+        headers.putSingle("Server", SERVER);
+        headers.putSingle("Request-Id", requestId(request));
+        headers.putSingle("Response-Time", String.valueOf(elapsedMillis(request)));
+        headers.putSingle("Date", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        Object entity = response.getEntity();
+        if (entity != null && isJson(entity)) {
+            byte[] bytes = JsonBody.write(entity);
+            // setEntity replaces the response, header map included: fetch the map again afterwards.
+            response.setEntity(bytes, NO_ANNOTATIONS, MediaType.APPLICATION_JSON_TYPE);
+            headers = response.getHeaders();
+            headers.putSingle("Content-Type", MediaType.APPLICATION_JSON);
+            headers.putSingle("Content-Length", String.valueOf(bytes.length));
+            headers.putSingle("Content-MD5", JsonBody.md5(bytes));
+        }
+    }
+
+    private static boolean isJson(Object entity) {
+        return !(entity instanceof byte[] || entity instanceof String || entity instanceof InputStream
+                || entity instanceof java.io.File || entity instanceof java.nio.file.Path);
+    }
+
+    private static String requestId(ContainerRequestContext request) {
+        String id = request.getHeaderString("request-id");
+        if (id == null || id.isBlank()) {
+            id = request.getHeaderString("x-request-id");
+        }
+        return id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
+    }
+
+    private static long elapsedMillis(ContainerRequestContext request) {
+        Object started = request.getProperty(STARTED);
+        return started instanceof Long nanos ? TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos) : 0;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.imageservice.adapter.rest.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * The one place CloudAPI JSON is read and written. Output is ASCII only (anything else escaped as
+ * \\uXXXX): triton checks Content-MD5 over decoded UTF-8 chunks and fails on multi-byte characters
+ * split across chunks.
+ */
+public final class JsonBody {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    private static final ObjectWriter WRITER = MAPPER.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
+
+    private JsonBody() {
+    }
+
+    public static byte[] write(Object value) {
+        try {
+            return WRITER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses a request body into plain values (Map, List, String, Number, Boolean, null). */
+    public static Object read(byte[] body) throws IOException {
+        return MAPPER.readValue(body, Object.class);
+    }
+
+    public static String md5(byte[] bytes) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JRE has MD5", e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.imageservice.application.service;
+
+import dev.imageservice.application.port.in.AccountWithKeys;
+import dev.imageservice.application.port.in.AddAccountCommand;
+import dev.imageservice.application.port.in.AddAccountKeyCommand;
+import dev.imageservice.application.port.in.AdministerAccountsUseCase;
+import dev.imageservice.application.port.in.DisableAccountCommand;
+import dev.imageservice.application.port.in.RemoveAccountKeyCommand;
+import dev.imageservice.application.port.out.Accounts;
+import dev.imageservice.domain.account.Account;
+import dev.imageservice.domain.account.SshKey;
+import dev.imageservice.domain.error.DomainException;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+@Singleton
+class AdministerAccountsService implements AdministerAccountsUseCase {
+
+    private final Accounts accounts;
+    private final Clock clock;
+
+    @Inject
+    AdministerAccountsService(Accounts accounts, Clock clock) {
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public AccountWithKeys addAccount(AddAccountCommand command) {
+        // Parse the key first: a bad key file must not leave a keyless account behind.
+        SshKey key = SshPublicKeys.parse(command.publicKey(), command.keyName());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Account account = new Account(UUID.randomUUID(), command.login(), command.email(), command.operator(), false,
+                now, now);
+        accounts.add(account);
+        accounts.addKey(account.id(), key);
+        return new AccountWithKeys(account, List.of(key));
+    }
+
+    @Override
+    @Transactional
+    public SshKey addKey(AddAccountKeyCommand command) {
+        Account account = load(command.login());
+        SshKey key = SshPublicKeys.parse(command.publicKey(), command.keyName());
+        accounts.addKey(account.id(), key);
+        return key;
+    }
+
+    @Override
+    @Transactional
+    public void removeKey(RemoveAccountKeyCommand command) {
+        Account account = load(command.login());
+        if (!accounts.removeKey(account.id(), command.key())) {
+            throw DomainException.notFound("account " + account.login() + " has no key " + command.key());
+        }
+    }
+
+    @Override
+    @Transactional
+    public List<AccountWithKeys> listAccounts() {
+        return accounts.list().stream()
+                .map(account -> new AccountWithKeys(account, accounts.keysOf(account.id())))
+                .toList();
+    }
+
+    @Override
+    @Transactional
+    public Account disableAccount(DisableAccountCommand command) {
+        Account account = load(command.login());
+        if (account.disabled()) {
+            return account;
+        }
+        Account disabled = account.disable(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        accounts.update(disabled);
+        return disabled;
+    }
+
+    private Account load(String login) {
+        return accounts.findByLogin(login)
+                .orElseThrow(() -> DomainException.notFound("account " + login + " not found"));
+    }
+}

@@ -1,0 +1,141 @@
+package dev.imageservice.bootstrap.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads the admin command line. Pure: nothing is opened, so bad usage is told before the service starts. */
+final class AdminCommandLine {
+
+    static final String USAGE = """
+            Usage: java -jar quarkus-run.jar [COMMAND]
+            With no command the service starts. A command runs against the same data folder
+            (IMAGES_DATA_DIR, default ./data) whether or not the service is running:
+              account add LOGIN --key PUBLIC_KEY_FILE [--operator] [--name KEY_NAME] [--email EMAIL]
+              account key-add LOGIN --key PUBLIC_KEY_FILE [--name KEY_NAME]
+              account key-remove LOGIN KEY      KEY is the key's name or fingerprint
+              account list
+              account disable LOGIN
+              image import MANIFEST.json [--file IMAGE_FILE]
+                                                an IMGAPI manifest; the file must match its files[0]
+              help
+            Exit status: 0 done, 1 failed (the reason on stderr), 2 bad usage.
+            """;
+
+    private AdminCommandLine() {
+    }
+
+    static AdminCommand parse(List<String> args) {
+        Arguments in = Arguments.of(args, Set.of("--key", "--name", "--email", "--file"), Set.of("--operator"));
+        String group = in.positional(0, "a command");
+        if (group.equals("help") || group.equals("--help") || group.equals("-h")) {
+            return new AdminCommand.Help();
+        }
+        if (!group.equals("account") && !group.equals("image")) {
+            throw new UsageException("unknown command: " + group);
+        }
+        String action = in.positional(1, group + " what");
+        AdminCommand command = switch (group + " " + action) {
+            case "account add" -> new AdminCommand.AddAccount(in.positional(2, "LOGIN"), in.path("--key"),
+                    in.flag("--operator"), in.option("--name"), in.option("--email"));
+            case "account key-add" -> new AdminCommand.AddKey(in.positional(2, "LOGIN"), in.path("--key"),
+                    in.option("--name"));
+            case "account key-remove" -> new AdminCommand.RemoveKey(in.positional(2, "LOGIN"), in.positional(3, "KEY"));
+            case "account list" -> new AdminCommand.ListAccounts();
+            case "account disable" -> new AdminCommand.DisableAccount(in.positional(2, "LOGIN"));
+            case "image import" -> new AdminCommand.ImportImage(Path.of(in.positional(2, "MANIFEST.json")),
+                    in.option("--file") == null ? null : Path.of(in.option("--file")));
+            default -> throw new UsageException("unknown command: " + group + " " + action);
+        };
+        in.requireAllUsed();
+        return command;
+    }
+
+    /** Bad usage: exit status 2 with the usage text. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** Positionals, {@code --option VALUE} / {@code --option=VALUE} and flags, each checked to be used once. */
+    private static final class Arguments {
+
+        private final List<String> positionals = new ArrayList<>();
+        private final Map<String, String> options = new HashMap<>();
+        private final Set<String> used = new HashSet<>();
+        private int positionalsUsed;
+
+        static Arguments of(List<String> args, Set<String> valued, Set<String> flags) {
+            Arguments in = new Arguments();
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                if (!arg.startsWith("--") || arg.equals("--help")) {
+                    in.positionals.add(arg);
+                    continue;
+                }
+                int equals = arg.indexOf('=');
+                String name = equals < 0 ? arg : arg.substring(0, equals);
+                String value;
+                if (flags.contains(name) && equals < 0) {
+                    value = "true";
+                } else if (valued.contains(name)) {
+                    if (equals >= 0) {
+                        value = arg.substring(equals + 1);
+                    } else if (i + 1 < args.size()) {
+                        value = args.get(++i);
+                    } else {
+                        throw new UsageException(name + " needs a value");
+                    }
+                } else {
+                    throw new UsageException("unknown option: " + arg);
+                }
+                if (in.options.put(name, value) != null) {
+                    throw new UsageException(name + " is given twice");
+                }
+            }
+            return in;
+        }
+
+        String positional(int index, String what) {
+            if (index >= positionals.size()) {
+                throw new UsageException("missing " + what);
+            }
+            positionalsUsed = Math.max(positionalsUsed, index + 1);
+            return positionals.get(index);
+        }
+
+        String option(String name) {
+            used.add(name);
+            return options.get(name);
+        }
+
+        Path path(String name) {
+            String value = option(name);
+            if (value == null || value.isBlank()) {
+                throw new UsageException("missing " + name + " FILE");
+            }
+            return Path.of(value);
+        }
+
+        boolean flag(String name) {
+            used.add(name);
+            return options.containsKey(name);
+        }
+
+        void requireAllUsed() {
+            if (positionals.size() > positionalsUsed) {
+                throw new UsageException("unexpected argument: " + positionals.get(positionalsUsed));
+            }
+            for (String name : options.keySet()) {
+                if (!used.contains(name)) {
+                    throw new UsageException(name + " does not apply to this command");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.imageservice.bootstrap.cli;
+
+/**
+ * What makes a process that runs an admin command differ from the server: it must be able to run
+ * beside a server on the same data folder and port, so it opens no listener and leaves the shared
+ * state (job queue, files in flight) to the server. Set as system properties before Quarkus starts:
+ * they outrank application.properties and the environment.
+ */
+final class CommandMode {
+
+    private CommandMode() {
+    }
+
+    static void configure() {
+        // No HTTP listener (a runtime property): the server may hold the port.
+        System.setProperty("quarkus.http.host-enabled", "false");
+        // Should gRPC services be added, serve them in-process only, never on the gRPC port.
+        System.setProperty("quarkus.grpc.server.in-process.enabled", "true");
+        // The server works the image job queue and sweeps the file store; a command does neither.
+        System.setProperty("images.jobs.enabled", "false");
+        System.setProperty("images.files.sweep-on-start", "false");
+        // The command's own output is what the operator reads.
+        System.getProperties().putIfAbsent("quarkus.log.level", "WARN");
+        System.getProperties().putIfAbsent("quarkus.banner.enabled", "false");
+    }
+}

@@ -1,0 +1,81 @@
+package dev.imageservice.bootstrap.rest;
+
+import dev.imageservice.application.service.SshPublicKeys;
+import dev.imageservice.domain.account.SshKey;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
+
+/** An RSA key pair made for one test class, registered with its account as an OpenSSH public key line. */
+public final class TestKey {
+
+    private final KeyPair pair;
+    private final String publicKeyLine;
+    private final SshKey parsed;
+
+    private TestKey(KeyPair pair) {
+        this.pair = pair;
+        byte[] blob = openSshBlob((RSAPublicKey) pair.getPublic());
+        this.publicKeyLine = "ssh-rsa " + Base64.getEncoder().encodeToString(blob) + " test@image-service";
+        this.parsed = SshPublicKeys.parse(publicKeyLine);
+    }
+
+    public static TestKey generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return new TestKey(generator.generateKeyPair());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public SshKey sshKey(String name) {
+        return SshPublicKeys.parse(publicKeyLine, name);
+    }
+
+    public String md5Fingerprint() {
+        return parsed.md5Fingerprint();
+    }
+
+    public String sha256Fingerprint() {
+        return parsed.sha256Fingerprint();
+    }
+
+    /** Base64 rsa-sha256 signature of the text. */
+    public String sign(String signingString) {
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(pair.getPrivate());
+            signature.update(signingString.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] openSshBlob(RSAPublicKey key) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            writeString(out, "ssh-rsa".getBytes(StandardCharsets.US_ASCII));
+            writeString(out, key.getPublicExponent().toByteArray());
+            writeString(out, key.getModulus().toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeString(DataOutputStream out, byte[] value) throws IOException {
+        out.writeInt(value.length);
+        out.write(value);
+    }
+}

@@ -23,7 +23,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -65,7 +67,7 @@ class ImportImageFromDatacenterService implements ImportImageFromDatacenterUseCa
                     "datacenter must be one of this cloud's other datacenters; got " + source));
         }
         Account caller = command.caller();
-        Image image = datacenters.fetchImage(source, caller.login(), id);
+        Image image = fetchImage(source, caller, id);
         if (image.state() != ImageState.ACTIVE) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "image " + id + " is not active in " + source);
         }
@@ -104,7 +106,7 @@ class ImportImageFromDatacenterService implements ImportImageFromDatacenterUseCa
                 requireActiveOrigin(local);
                 break;
             }
-            Image origin = datacenters.fetchImage(source, caller.login(), next);
+            Image origin = fetchImage(source, caller, next);
             requireActiveOrigin(origin);
             if (!origin.isOwnedBy(caller.id())) {
                 throw DomainException.notFound("origin image " + next + " is not in this datacenter");
@@ -113,6 +115,21 @@ class ImportImageFromDatacenterService implements ImportImageFromDatacenterUseCa
             next = origin.manifest().origin();
         }
         return List.copyOf(chain);
+    }
+
+    /** The peer's view of an image, read like an imported manifest (ids, owner and published_at kept). */
+    private Image fetchImage(String source, Account caller, UUID id) {
+        Map<String, Object> shown = new LinkedHashMap<>(datacenters.fetchImage(source, caller.login(), id));
+        if (shown.get("requirements") instanceof Map<?, ?> requirements) {
+            // CloudAPI shows min_memory/max_memory as aliases of min_ram/max_ram; manifests hold only the latter.
+            Map<Object, Object> stored = new LinkedHashMap<>(requirements);
+            stored.remove("min_memory");
+            stored.remove("max_memory");
+            shown.put("requirements", stored);
+        }
+        ImportedManifest manifest = ImportedManifest.read(shown);
+        return Image.restore(manifest.id(), manifest.owner(), manifest.manifest(), manifest.state(), null,
+                manifest.file(), manifest.publishedAt(), 0);
     }
 
     private static void requireActiveOrigin(Image origin) {

@@ -1,6 +1,5 @@
 package dev.imageservice.application.port.out;
 
-import dev.imageservice.domain.image.Image;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.UUID;
@@ -17,10 +16,10 @@ public interface Datacenters {
     Map<String, String> all();
 
     /**
-     * The image as the peer shows it to {@code login}; its file carries the sha1, size and
-     * compression the peer reports. ResourceNotFound when the peer does not show it.
+     * The image as the peer shows it to {@code login}: its JSON members as plain values (maps,
+     * lists, strings, numbers, booleans). ResourceNotFound when the peer does not show it.
      */
-    Image fetchImage(String datacenter, String login, UUID imageId);
+    Map<String, Object> fetchImage(String datacenter, String login, UUID imageId);
 
     /** The image's file bytes from the peer; the caller closes the stream. */
     InputStream openFile(String datacenter, String login, UUID imageId);

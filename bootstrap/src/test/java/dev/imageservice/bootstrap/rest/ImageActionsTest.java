@@ -1,7 +1,6 @@
 package dev.imageservice.bootstrap.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.imageservice.application.port.in.CloneImageUseCase;
 import dev.imageservice.application.port.in.CreateImageFromMachineUseCase;
@@ -177,25 +176,7 @@ class ImageActionsTest {
                 .post("/my/images/" + alicesImage()), 409, "MissingParameter");
     }
 
-    @Test
-    void exportIsNotAvailableUntilImplemented() {
-        assumeFalse(implemented(ExportImageUseCase.class));
 
-        // triton sends the export action and path in the body, with no query
-        Response response = alice.signed().contentType("application/json")
-                .body(Map.of("action", "export", "manta_path", "/" + alice.login() + "/stor/x"))
-                .post("/my/images/" + alicesImage());
-
-        ProtocolErrorsTest.assertError(response, 501, "NotAvailable");
-    }
-
-    @Test
-    void cloneIsNotAvailableUntilImplemented() {
-        assumeFalse(implemented(CloneImageUseCase.class));
-
-        ProtocolErrorsTest.assertError(alice.signed().contentType("application/json").body("{}")
-                .post("/my/images/" + bobsPublic + "?action=clone"), 501, "NotAvailable");
-    }
 
     // --- CreateImageFromMachine and ImportImageFromDatacenter parameters ---
 
@@ -206,14 +187,6 @@ class ImageActionsTest {
         assertMissing(Map.of("machine", UUID.randomUUID().toString(), "name", "n"), "version");
     }
 
-    @Test
-    void creationIsNotAvailableUntilImplemented() {
-        assumeFalse(implemented(CreateImageFromMachineUseCase.class));
-
-        ProtocolErrorsTest.assertError(alice.signed().contentType("application/json")
-                .body(Map.of("machine", UUID.randomUUID().toString(), "name", "n", "version", "1"))
-                .post("/my/images"), 501, "NotAvailable");
-    }
 
     @Test
     void importRequiresADatacenterAndAUuid() {
@@ -223,14 +196,6 @@ class ImageActionsTest {
                 .post("/my/images?action=import-from-datacenter&datacenter=west&id=nope"), 409, "InvalidArgument");
     }
 
-    @Test
-    void importIsNotAvailableUntilImplemented() {
-        assumeFalse(implemented(ImportImageFromDatacenterUseCase.class));
-
-        ProtocolErrorsTest.assertError(alice.signed().contentType("application/json").body("{}")
-                .post("/my/images?action=import-from-datacenter&datacenter=west&id=" + UUID.randomUUID()),
-                501, "NotAvailable");
-    }
 
     // --- DeleteImage ---
 
@@ -283,7 +248,4 @@ class ImageActionsTest {
         assertThat(response.jsonPath().getString("message")).contains(missing);
     }
 
-    private static boolean implemented(Class<?> useCase) {
-        return Arc.container().select(useCase).isResolvable();
-    }
 }

@@ -32,7 +32,7 @@ class ProtocolErrorsTest {
 
     @Test
     void anUnknownPathDoesNotExist() {
-        for (String path : new String[] {"/my/machines", "/my/images/a/b", "/a/b/c/d", "/q/nothing-here"}) {
+        for (String path : new String[] {"/my/snapshots", "/my/images/a/b/c", "/a/b/c/d", "/q/nothing-here"}) {
             Response response = alice.signed().get(path);
 
             assertError(response, 404, "ResourceNotFound");

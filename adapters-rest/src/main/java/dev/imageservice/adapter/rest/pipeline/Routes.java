@@ -10,7 +10,12 @@ import java.util.List;
 public enum Routes {
     ACCOUNT("GET, HEAD"),
     IMAGES("GET, HEAD, POST"),
-    IMAGE("GET, HEAD, POST, DELETE");
+    IMAGE("GET, HEAD, POST, DELETE"),
+    IMAGE_FILE("GET, HEAD"),
+    MACHINES("GET, HEAD"),
+    MACHINE("GET, HEAD"),
+    DATACENTERS("GET, HEAD"),
+    MANTA_OBJECT("GET, HEAD");
 
     private final String methods;
 
@@ -30,12 +35,20 @@ public enum Routes {
     /** The route a request path has the shape of, or null for a path no route serves. */
     public static Routes of(String path) {
         String[] segments = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
-        if (segments.length == 1) {
-            return ACCOUNT;
+        if (segments.length < 2) {
+            return segments.length == 1 ? ACCOUNT : null;
         }
-        if (segments.length >= 2 && segments.length <= 3 && segments[1].equals("images")) {
-            return segments.length == 2 ? IMAGES : IMAGE;
-        }
-        return null;
+        return switch (segments[1]) {
+            case "images" -> switch (segments.length) {
+                case 2 -> IMAGES;
+                case 3 -> IMAGE;
+                case 4 -> segments[3].equals("file") ? IMAGE_FILE : null;
+                default -> null;
+            };
+            case "machines" -> segments.length == 2 ? MACHINES : segments.length == 3 ? MACHINE : null;
+            case "datacenters" -> segments.length == 2 ? DATACENTERS : null;
+            case "stor", "public" -> segments.length >= 3 ? MANTA_OBJECT : null;
+            default -> null;
+        };
     }
 }

@@ -7,14 +7,18 @@ import dev.imageservice.adapter.rest.pipeline.CloudApi;
 import dev.imageservice.adapter.rest.pipeline.RequestParams;
 import dev.imageservice.adapter.rest.pipeline.Routes;
 import dev.imageservice.application.port.in.CloneImageCommand;
+import dev.imageservice.application.port.in.CloneImageUseCase;
 import dev.imageservice.application.port.in.CreateImageFromMachineCommand;
+import dev.imageservice.application.port.in.CreateImageFromMachineUseCase;
 import dev.imageservice.application.port.in.CreatedImage;
 import dev.imageservice.application.port.in.DeleteImageCommand;
 import dev.imageservice.application.port.in.DeleteImageUseCase;
 import dev.imageservice.application.port.in.ExportImageCommand;
+import dev.imageservice.application.port.in.ExportImageUseCase;
 import dev.imageservice.application.port.in.GetImageQuery;
 import dev.imageservice.application.port.in.GetImageUseCase;
 import dev.imageservice.application.port.in.ImportImageFromDatacenterCommand;
+import dev.imageservice.application.port.in.ImportImageFromDatacenterUseCase;
 import dev.imageservice.application.port.in.ListImagesQuery;
 import dev.imageservice.application.port.in.ListImagesUseCase;
 import dev.imageservice.application.port.in.ResolveAccountUseCase;
@@ -56,19 +60,27 @@ public class ImagesResource {
     private final GetImageUseCase getImage;
     private final UpdateImageUseCase updateImage;
     private final DeleteImageUseCase deleteImage;
-    private final LateBoundUseCases lateBound;
+    private final ExportImageUseCase exportImage;
+    private final CloneImageUseCase cloneImage;
+    private final CreateImageFromMachineUseCase createImageFromMachine;
+    private final ImportImageFromDatacenterUseCase importImageFromDatacenter;
 
     @Inject
     public ImagesResource(CallerContext context, ResolveAccountUseCase resolveAccount, ListImagesUseCase listImages,
                           GetImageUseCase getImage, UpdateImageUseCase updateImage, DeleteImageUseCase deleteImage,
-                          LateBoundUseCases lateBound) {
+                          ExportImageUseCase exportImage, CloneImageUseCase cloneImage,
+                          CreateImageFromMachineUseCase createImageFromMachine,
+                          ImportImageFromDatacenterUseCase importImageFromDatacenter) {
         this.context = context;
         this.resolveAccount = resolveAccount;
         this.listImages = listImages;
         this.getImage = getImage;
         this.updateImage = updateImage;
         this.deleteImage = deleteImage;
-        this.lateBound = lateBound;
+        this.exportImage = exportImage;
+        this.cloneImage = cloneImage;
+        this.createImageFromMachine = createImageFromMachine;
+        this.importImageFromDatacenter = importImageFromDatacenter;
     }
 
     /** ListImages; unknown query parameters are ignored. */
@@ -122,9 +134,9 @@ public class ImagesResource {
             case "export" -> {
                 String mantaPath = required(params, "manta_path");
                 yield ok(MantaLocationDto.from(
-                        lateBound.export().exportImage(new ExportImageCommand(account, id, mantaPath))));
+                        exportImage.exportImage(new ExportImageCommand(account, id, mantaPath))));
             }
-            case "clone" -> ok(dto(lateBound.cloneImage().cloneImage(new CloneImageCommand(account, id))));
+            case "clone" -> ok(dto(cloneImage.cloneImage(new CloneImageCommand(account, id))));
             default -> throw new DomainException(ErrorCode.INVALID_ARGUMENT, "unsupported action: " + action);
         };
     }
@@ -156,7 +168,7 @@ public class ImagesResource {
         CreateImageFromMachineCommand command = new CreateImageFromMachineCommand(account, machine, name, version,
                 params.text("description"), params.text("homepage"), params.text("eula"),
                 params.value("acl"), params.value("tags"));
-        CreatedImage created = lateBound.createFromMachine().createImageFromMachine(command);
+        CreatedImage created = createImageFromMachine.createImageFromMachine(command);
         // A path, not an absolute URI (which Response.created would make of it), as CloudAPI sends it.
         return Response.status(Response.Status.CREATED)
                 .header("Location", "/" + account.login() + "/images/" + created.image().id())
@@ -171,8 +183,7 @@ public class ImagesResource {
         if (Uuids.parse(id) == null) {
             throw new DomainException(ErrorCode.INVALID_ARGUMENT, "id must be a UUID; got " + id);
         }
-        Image imported = lateBound.importFromDatacenter()
-                .importImageFromDatacenter(new ImportImageFromDatacenterCommand(account, datacenter, id));
+        Image imported = importImageFromDatacenter.importImageFromDatacenter(new ImportImageFromDatacenterCommand(account, datacenter, id));
         // The reference answers 200, not the 201 its documentation shows.
         return ok(dto(imported));
     }

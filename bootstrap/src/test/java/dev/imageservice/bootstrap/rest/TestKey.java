@@ -52,8 +52,13 @@ public final class TestKey {
 
     /** Base64 rsa-sha256 signature of the text. */
     public String sign(String signingString) {
+        return sign(signingString, "SHA256withRSA");
+    }
+
+    /** Base64 signature of the text with a JCA algorithm such as SHA1withRSA. */
+    public String sign(String signingString, String jcaAlgorithm) {
         try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
+            Signature signature = Signature.getInstance(jcaAlgorithm);
             signature.initSign(pair.getPrivate());
             signature.update(signingString.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(signature.sign());

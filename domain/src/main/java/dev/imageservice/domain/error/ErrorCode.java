@@ -26,6 +26,8 @@ public enum ErrorCode {
     /** An optimistic-lock conflict: someone else changed the image first. */
     CONFLICT("ConflictError"),
     NOT_AVAILABLE("NotAvailable"),
+    /** A peer datacenter failed while we read from it. */
+    REMOTE_SOURCE_ERROR("RemoteSourceError"),
     INTERNAL_ERROR("InternalError");
 
     private final String wireName;

@@ -23,6 +23,7 @@ public final class ErrorStatus {
                  ORIGIN_IS_NOT_ACTIVE, ORIGIN_DOES_NOT_EXIST, OWNER_DOES_NOT_EXIST, IMAGE_HAS_DEPENDENT_IMAGES -> 422;
             case INTERNAL_ERROR -> 500;
             case NOT_AVAILABLE -> 501;
+            case REMOTE_SOURCE_ERROR -> 503;
         };
     }
 

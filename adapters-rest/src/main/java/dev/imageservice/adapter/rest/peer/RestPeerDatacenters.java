@@ -1,0 +1,158 @@
+package dev.imageservice.adapter.rest.peer;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imageservice.application.port.out.Datacenters;
+import dev.imageservice.domain.error.DomainException;
+import dev.imageservice.domain.error.ErrorCode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Peer datacenters reached through their own CloudAPI REST interface: the same
+ * {@code GET /:login/images/:id} every client uses, and {@code GET /:login/images/:id/file} for
+ * the bytes. REST rather than gRPC because it is the interface every instance serves and every
+ * operator already debugs with curl and the triton client.
+ */
+@ApplicationScoped
+public class RestPeerDatacenters implements Datacenters {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String localName;
+    private final String localUrl;
+    private final PeerDatacentersConfig peers;
+    private final Optional<String> operatorLogin;
+    private final Optional<Path> operatorKey;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    private volatile OperatorSigner signer;
+
+    @Inject
+    public RestPeerDatacenters(@ConfigProperty(name = "images.datacenter.name") String localName,
+                               @ConfigProperty(name = "images.public-url") String localUrl,
+                               PeerDatacentersConfig peers,
+                               @ConfigProperty(name = "images.operator.login") Optional<String> operatorLogin,
+                               @ConfigProperty(name = "images.operator.key") Optional<Path> operatorKey) {
+        this.localName = localName;
+        this.localUrl = localUrl;
+        this.peers = peers;
+        this.operatorLogin = operatorLogin;
+        this.operatorKey = operatorKey;
+    }
+
+    @Override
+    public String localName() {
+        return localName;
+    }
+
+    @Override
+    public Map<String, String> all() {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put(localName, localUrl);
+        peers.peers().forEach((name, peer) -> all.put(name, peer.url()));
+        return all;
+    }
+
+    @Override
+    public Map<String, Object> fetchImage(String datacenter, String login, UUID imageId) {
+        HttpResponse<InputStream> response = send(datacenter, imagePath(login, imageId), METADATA_TIMEOUT);
+        try (InputStream body = response.body()) {
+            return JSON.readValue(body, new TypeReference<Map<String, Object>>() {
+            });
+        } catch (IOException e) {
+            throw unreachable(datacenter, e);
+        }
+    }
+
+    @Override
+    public InputStream openFile(String datacenter, String login, UUID imageId) {
+        // No overall timeout: a large file takes as long as it takes; a dead peer fails the read.
+        return send(datacenter, imagePath(login, imageId) + "/file", null).body();
+    }
+
+    private HttpResponse<InputStream> send(String datacenter, String path, Duration timeout) {
+        String base = peers.peers().get(datacenter) == null ? null : peers.peers().get(datacenter).url();
+        if (base == null) {
+            throw DomainException.notFound("datacenter " + datacenter + " is unknown");
+        }
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.replaceAll("/+$", "") + path))
+                .header("Accept", "application/json")
+                .header("Accept-Version", "~9")
+                .header("Date", date)
+                .header("Authorization", signer().authorization("GET", path, date))
+                .GET();
+        if (timeout != null) {
+            request.timeout(timeout);
+        }
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw unreachable(datacenter, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unreachable(datacenter, e);
+        }
+        if (response.statusCode() != 200) {
+            throw refusal(datacenter, response);
+        }
+        return response;
+    }
+
+    /** A peer's 404 is the caller's 404; any other refusal means the peer could not serve us. */
+    private static DomainException refusal(String datacenter, HttpResponse<InputStream> response) {
+        String message;
+        try (InputStream body = response.body()) {
+            Object parsed = JSON.readValue(body, Map.class).get("message");
+            message = parsed == null ? "HTTP " + response.statusCode() : parsed.toString();
+        } catch (IOException | RuntimeException e) {
+            message = "HTTP " + response.statusCode();
+        }
+        if (response.statusCode() == 404) {
+            return DomainException.notFound(message);
+        }
+        return new DomainException(ErrorCode.REMOTE_SOURCE_ERROR, "datacenter " + datacenter + " refused: " + message);
+    }
+
+    private static DomainException unreachable(String datacenter, Exception cause) {
+        return new DomainException(ErrorCode.REMOTE_SOURCE_ERROR,
+                "datacenter " + datacenter + " could not be read: " + cause.getMessage());
+    }
+
+    private static String imagePath(String login, UUID imageId) {
+        return "/" + URLEncoder.encode(login, StandardCharsets.UTF_8) + "/images/" + imageId;
+    }
+
+    private OperatorSigner signer() {
+        if (signer == null) {
+            if (operatorLogin.isEmpty() || operatorKey.isEmpty()) {
+                throw new DomainException(ErrorCode.NOT_AVAILABLE,
+                        "this datacenter has no operator identity (images.operator.login, images.operator.key) "
+                                + "to read from its peers with");
+            }
+            signer = OperatorSigner.load(operatorLogin.get(), operatorKey.get());
+        }
+        return signer;
+    }
+}

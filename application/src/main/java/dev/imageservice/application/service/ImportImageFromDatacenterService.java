@@ -1,0 +1,152 @@
+package dev.imageservice.application.service;
+
+import dev.imageservice.application.port.in.ImportImageFromDatacenterCommand;
+import dev.imageservice.application.port.in.ImportImageFromDatacenterUseCase;
+import dev.imageservice.application.port.out.Datacenters;
+import dev.imageservice.application.port.out.ImageEvents;
+import dev.imageservice.application.port.out.ImageFileStore;
+import dev.imageservice.application.port.out.ImageFileStore.ExpectedContent;
+import dev.imageservice.application.port.out.ImageFileStore.StoredContent;
+import dev.imageservice.domain.account.Account;
+import dev.imageservice.domain.error.DomainException;
+import dev.imageservice.domain.error.ErrorCode;
+import dev.imageservice.domain.error.FieldError;
+import dev.imageservice.domain.image.Image;
+import dev.imageservice.domain.image.ImageState;
+import dev.imageservice.domain.image.Uuids;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Copies the caller's image, and the caller's origins missing here, from a peer datacenter.
+ * Every file is streamed and checked against its size and SHA-1 first; only then are all the
+ * images committed together, so a failure leaves neither a manifest without its file nor half a
+ * chain. The long transfers run outside any transaction.
+ */
+@Singleton
+class ImportImageFromDatacenterService implements ImportImageFromDatacenterUseCase {
+
+    private final Datacenters datacenters;
+    private final ImageFileStore files;
+    private final ImportSteps steps;
+    private final ImageEvents events;
+
+    @Inject
+    ImportImageFromDatacenterService(Datacenters datacenters, ImageFileStore files, ImportSteps steps,
+                                     ImageEvents events) {
+        this.datacenters = datacenters;
+        this.files = files;
+        this.steps = steps;
+        this.events = events;
+    }
+
+    @Override
+    public Image importImageFromDatacenter(ImportImageFromDatacenterCommand command) {
+        if (command.datacenter() == null || command.datacenter().isEmpty()) {
+            throw new DomainException(ErrorCode.MISSING_PARAMETER, "datacenter is required");
+        }
+        UUID id = Uuids.parse(command.imageId());
+        if (id == null) {
+            throw new DomainException(ErrorCode.INVALID_ARGUMENT, "id must be a UUID; got " + command.imageId());
+        }
+        String source = command.datacenter();
+        if (source.equals(datacenters.localName()) || !datacenters.all().containsKey(source)) {
+            throw DomainException.validationFailed(FieldError.invalid("datacenter",
+                    "datacenter must be one of this cloud's other datacenters; got " + source));
+        }
+        Account caller = command.caller();
+        Image image = fetchImage(source, caller, id);
+        if (image.state() != ImageState.ACTIVE) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "image " + id + " is not active in " + source);
+        }
+        if (!image.isOwnedBy(caller.id())) {
+            throw new DomainException(ErrorCode.UNAUTHORIZED, "only the owner of image " + id + " may copy it");
+        }
+        if (steps.isHeld(id)) {
+            throw new DomainException(ErrorCode.IMAGE_UUID_ALREADY_EXISTS, "image " + id + " already exists here");
+        }
+        List<Image> chain = missingChain(source, caller, image);
+
+        List<StoredContent> downloaded = new ArrayList<>();
+        try {
+            for (Image each : chain) {
+                downloaded.add(download(source, caller, each));
+            }
+            steps.commit(chain, downloaded).forEach(events::stateChanged);
+        } catch (RuntimeException e) {
+            downloaded.forEach(steps::discard);
+            throw e;
+        }
+        return steps.load(id);
+    }
+
+    /** The image and its origins not held here, base first. Origins must be active; the caller's are copied. */
+    private List<Image> missingChain(String source, Account caller, Image image) {
+        Deque<Image> chain = new ArrayDeque<>();
+        chain.push(image);
+        Set<UUID> seen = new HashSet<>(Set.of(image.id()));
+        for (UUID next = image.manifest().origin(); next != null; ) {
+            if (!seen.add(next)) {
+                throw new DomainException(ErrorCode.INTERNAL_ERROR, "image " + image.id() + " has an origin cycle");
+            }
+            Image local = steps.find(next);
+            if (local != null) {
+                requireActiveOrigin(local);
+                break;
+            }
+            Image origin = fetchImage(source, caller, next);
+            requireActiveOrigin(origin);
+            if (!origin.isOwnedBy(caller.id())) {
+                throw DomainException.notFound("origin image " + next + " is not in this datacenter");
+            }
+            chain.push(origin);
+            next = origin.manifest().origin();
+        }
+        return List.copyOf(chain);
+    }
+
+    /** The peer's view of an image, read like an imported manifest (ids, owner and published_at kept). */
+    private Image fetchImage(String source, Account caller, UUID id) {
+        Map<String, Object> shown = new LinkedHashMap<>(datacenters.fetchImage(source, caller.login(), id));
+        if (shown.get("requirements") instanceof Map<?, ?> requirements) {
+            // CloudAPI shows min_memory/max_memory as aliases of min_ram/max_ram; manifests hold only the latter.
+            Map<Object, Object> stored = new LinkedHashMap<>(requirements);
+            stored.remove("min_memory");
+            stored.remove("max_memory");
+            shown.put("requirements", stored);
+        }
+        ImportedManifest manifest = ImportedManifest.read(shown);
+        return Image.restore(manifest.id(), manifest.owner(), manifest.manifest(), manifest.state(), null,
+                manifest.file(), manifest.publishedAt(), 0);
+    }
+
+    private static void requireActiveOrigin(Image origin) {
+        if (origin.state() != ImageState.ACTIVE) {
+            throw new DomainException(ErrorCode.ORIGIN_IS_NOT_ACTIVE, "origin image " + origin.id() + " is not active");
+        }
+    }
+
+    private StoredContent download(String source, Account caller, Image image) {
+        if (image.file() == null) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "image " + image.id() + " has no file in " + source);
+        }
+        try (InputStream content = datacenters.openFile(source, caller.login(), image.id())) {
+            return files.store(content, new ExpectedContent(image.file().sha1(), image.file().size()));
+        } catch (IOException | UncheckedIOException e) {
+            throw new DomainException(ErrorCode.REMOTE_SOURCE_ERROR,
+                    "copying the file of image " + image.id() + " from " + source + " failed: " + e.getMessage());
+        }
+    }
+}

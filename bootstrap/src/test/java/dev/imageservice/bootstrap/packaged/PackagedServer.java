@@ -18,21 +18,31 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.crypto.util.OpenSSHPublicKeyUtil;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 
 /**
@@ -56,6 +66,7 @@ public final class PackagedServer implements AutoCloseable {
     private final Path dataDir;
     private final Path log;
     private final int port;
+    private final Map<String, String> settings = new LinkedHashMap<>();
     private Process process;
 
     private PackagedServer(Path folder, int port) {
@@ -78,12 +89,21 @@ public final class PackagedServer implements AutoCloseable {
         }
     }
 
+    /** A configuration property ({@code -Dname=value}) for the server and its admin commands. */
+    public PackagedServer set(String name, String value) {
+        settings.put(name, value);
+        return this;
+    }
+
     /** Starts the server and waits until it answers HTTP. */
     public PackagedServer start() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("already running");
         }
-        ProcessBuilder builder = new ProcessBuilder(List.of(java(), "-jar", JAR.toString()))
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(systemProperties());
+        command.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(serviceEnvironment());
@@ -98,10 +118,23 @@ public final class PackagedServer implements AutoCloseable {
 
     /** Stops the server as an operator would (SIGTERM), waiting for it to finish. */
     public void stop() {
+        halt(false);
+    }
+
+    /** Kills the server at once (SIGKILL), as a crash or power loss would. */
+    public void kill() {
+        halt(true);
+    }
+
+    private void halt(boolean forcibly) {
         if (process == null) {
             return;
         }
-        process.destroy();
+        if (forcibly) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -153,7 +186,9 @@ public final class PackagedServer implements AutoCloseable {
     public Result admin(String... args) {
         List<String> command = new ArrayList<>(List.of(java(),
                 // A short-lived JVM: the C1 compiler and serial GC halve its start-up on a busy machine.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString()));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(systemProperties());
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
         builder.environment().putAll(serviceEnvironment());
@@ -187,6 +222,46 @@ public final class PackagedServer implements AutoCloseable {
             throw new AssertionError("no account id in: " + added);
         }
         return new ClientAccount(login, UUID.fromString(id.group(1)), ClientKeys.md5Fingerprint(publicKeyLine), home);
+    }
+
+    /** The same account (id, login, key) added here too, as datacenters of one cloud share accounts. */
+    public ClientAccount addExistingAccount(ClientAccount account, boolean operator) {
+        List<String> args = new ArrayList<>(List.of("account", "add", account.login(), "--key",
+                account.publicKeyFile().toString(), "--id", account.id().toString()));
+        if (operator) {
+            args.add("--operator");
+        }
+        adminOk(args.toArray(String[]::new));
+        return account;
+    }
+
+    /**
+     * A request signed as {@code account} the way triton signs ({@code (request-target) date},
+     * rsa-sha256), for calls the clients have no command for.
+     */
+    public HttpResponse<byte[]> request(ClientAccount account, String method, String pathAndQuery, String jsonBody) {
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
+        String signingString = "(request-target): " + method.toLowerCase(Locale.ROOT) + " " + pathAndQuery
+                + "\ndate: " + date;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + pathAndQuery))
+                .header("Date", date)
+                .header("Accept-Version", "~9")
+                .header("Authorization", "Signature keyId=\"/" + account.login() + "/keys/" + account.keyId()
+                        + "\",algorithm=\"rsa-sha256\",headers=\"(request-target) date\",signature=\""
+                        + ClientKeys.sign(account.privateKeyFile(), signingString) + "\"")
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -252,6 +327,10 @@ public final class PackagedServer implements AutoCloseable {
     }
 
     // ---- helpers
+
+    private List<String> systemProperties() {
+        return settings.entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();
+    }
 
     private Map<String, String> serviceEnvironment() {
         return Map.of("IMAGES_DATA_DIR", dataDir.toString(), "QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -364,6 +443,14 @@ public final class PackagedServer implements AutoCloseable {
 
     /** An account the clients can act as: {@code keyId} is the MD5 fingerprint they put in keyId. */
     public record ClientAccount(String login, UUID id, String keyId, Path home) {
+
+        public Path privateKeyFile() {
+            return home.resolve(".ssh/id_rsa");
+        }
+
+        public Path publicKeyFile() {
+            return home.resolve(".ssh/id_rsa.pub");
+        }
     }
 
     public record SeededImage(UUID id, Map<String, Object> manifest) {
@@ -393,6 +480,24 @@ public final class PackagedServer implements AutoCloseable {
                 Files.setPosixFilePermissions(privateKey, PosixFilePermissions.fromString("rw-------"));
                 Files.writeString(sshDir.resolve("id_rsa.pub"), line + "\n");
                 return line;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Base64 rsa-sha256 signature of {@code text} with the PEM private key in {@code privateKeyFile}. */
+        static String sign(Path privateKeyFile, String text) {
+            try (PEMParser parser = new PEMParser(Files.newBufferedReader(privateKeyFile))) {
+                Object parsed = parser.readObject();
+                PrivateKey key = parsed instanceof PEMKeyPair pair
+                        ? new JcaPEMKeyConverter().getKeyPair(pair).getPrivate()
+                        : new JcaPEMKeyConverter().getPrivateKey((PrivateKeyInfo) parsed);
+                Signature signature = Signature.getInstance("SHA256withRSA");
+                signature.initSign(key);
+                signature.update(text.getBytes(StandardCharsets.UTF_8));
+                return Base64.getEncoder().encodeToString(signature.sign());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (GeneralSecurityException e) {

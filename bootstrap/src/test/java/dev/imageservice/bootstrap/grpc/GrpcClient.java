@@ -97,7 +97,11 @@ final class GrpcClient implements AutoCloseable {
 
     /** Polls until the condition holds, for effects that happen after a call returns (a cancel reaching the server). */
     static void eventually(String what, java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        eventually(what, Duration.ofSeconds(20), condition);
+    }
+
+    static void eventually(String what, Duration patience, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + patience.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("never happened: " + what);

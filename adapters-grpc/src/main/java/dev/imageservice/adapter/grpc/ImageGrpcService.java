@@ -1,0 +1,235 @@
+package dev.imageservice.adapter.grpc;
+
+import com.google.protobuf.Empty;
+import dev.imageservice.adapter.grpc.auth.Caller;
+import dev.imageservice.adapter.grpc.auth.SignatureAuthInterceptor;
+import dev.imageservice.adapter.grpc.error.GrpcErrors;
+import dev.imageservice.adapter.grpc.mapping.ImageMessages;
+import dev.imageservice.adapter.grpc.mapping.ImageRequests;
+import dev.imageservice.adapter.grpc.stream.FileChunkStream;
+import dev.imageservice.adapter.grpc.v1.CloneImageRequest;
+import dev.imageservice.adapter.grpc.v1.CreateImageFromMachineRequest;
+import dev.imageservice.adapter.grpc.v1.CreateImageFromMachineResponse;
+import dev.imageservice.adapter.grpc.v1.DeleteImageRequest;
+import dev.imageservice.adapter.grpc.v1.ExportImageRequest;
+import dev.imageservice.adapter.grpc.v1.ExportImageResponse;
+import dev.imageservice.adapter.grpc.v1.GetImageFileRequest;
+import dev.imageservice.adapter.grpc.v1.GetImageRequest;
+import dev.imageservice.adapter.grpc.v1.ImageFileChunk;
+import dev.imageservice.adapter.grpc.v1.ImageServiceGrpc;
+import dev.imageservice.adapter.grpc.v1.ImageStateChange;
+import dev.imageservice.adapter.grpc.v1.ImportImageFromDatacenterRequest;
+import dev.imageservice.adapter.grpc.v1.ListImagesRequest;
+import dev.imageservice.adapter.grpc.v1.ListImagesResponse;
+import dev.imageservice.adapter.grpc.v1.UpdateImageRequest;
+import dev.imageservice.adapter.grpc.v1.WatchImageRequest;
+import dev.imageservice.adapter.grpc.watch.ImageWatch;
+import dev.imageservice.adapter.grpc.watch.ImageWatchHub;
+import dev.imageservice.application.port.in.CloneImageCommand;
+import dev.imageservice.application.port.in.CloneImageUseCase;
+import dev.imageservice.application.port.in.CreateImageFromMachineUseCase;
+import dev.imageservice.application.port.in.CreatedImage;
+import dev.imageservice.application.port.in.DeleteImageCommand;
+import dev.imageservice.application.port.in.DeleteImageUseCase;
+import dev.imageservice.application.port.in.ExportImageCommand;
+import dev.imageservice.application.port.in.ExportImageUseCase;
+import dev.imageservice.application.port.in.GetImageQuery;
+import dev.imageservice.application.port.in.GetImageUseCase;
+import dev.imageservice.application.port.in.ImportImageFromDatacenterCommand;
+import dev.imageservice.application.port.in.ImportImageFromDatacenterUseCase;
+import dev.imageservice.application.port.in.ListImagesUseCase;
+import dev.imageservice.application.port.in.MantaLocation;
+import dev.imageservice.application.port.in.ResolveAccountUseCase;
+import dev.imageservice.application.port.in.UpdateImageUseCase;
+import dev.imageservice.application.port.out.ImageFileStore;
+import dev.imageservice.application.port.out.ImageFileStore.OpenedContent;
+import dev.imageservice.domain.account.Account;
+import dev.imageservice.domain.error.DomainException;
+import dev.imageservice.domain.error.ErrorCode;
+import dev.imageservice.domain.image.Image;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import io.quarkus.grpc.GrpcService;
+import io.quarkus.grpc.RegisterInterceptor;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.function.Supplier;
+
+/**
+ * {@code imageservice.v1.ImageService}: each call resolves the request's login for the signed-in
+ * caller, goes through one inbound port (the same ones REST uses) and maps the answer. Business
+ * rules live behind the ports; failures leave through the one table of {@link GrpcErrors}.
+ *
+ * <p>{@code @Blocking}: the ports are transactional and blocking, so calls run on worker threads.
+ */
+@GrpcService
+@Blocking
+@RegisterInterceptor(SignatureAuthInterceptor.class)
+public class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBase {
+
+    /** CloudAPI's name for the caller's own account; an empty login means the same. */
+    private static final String MY = "my";
+
+    private final ResolveAccountUseCase resolveAccount;
+    private final ListImagesUseCase listImages;
+    private final GetImageUseCase getImage;
+    private final UpdateImageUseCase updateImage;
+    private final DeleteImageUseCase deleteImage;
+    private final ExportImageUseCase exportImage;
+    private final CreateImageFromMachineUseCase createImage;
+    private final CloneImageUseCase cloneImage;
+    /** Implemented elsewhere; until an implementation is deployed the call answers NotAvailable. */
+    private final Instance<ImportImageFromDatacenterUseCase> importImage;
+    private final ImageFileStore files;
+    private final ImageWatchHub watchHub;
+
+    @Inject
+    public ImageGrpcService(ResolveAccountUseCase resolveAccount, ListImagesUseCase listImages,
+                            GetImageUseCase getImage, UpdateImageUseCase updateImage, DeleteImageUseCase deleteImage,
+                            ExportImageUseCase exportImage, CreateImageFromMachineUseCase createImage,
+                            CloneImageUseCase cloneImage, Instance<ImportImageFromDatacenterUseCase> importImage,
+                            ImageFileStore files, ImageWatchHub watchHub) {
+        this.resolveAccount = resolveAccount;
+        this.listImages = listImages;
+        this.getImage = getImage;
+        this.updateImage = updateImage;
+        this.deleteImage = deleteImage;
+        this.exportImage = exportImage;
+        this.createImage = createImage;
+        this.cloneImage = cloneImage;
+        this.importImage = importImage;
+        this.files = files;
+        this.watchHub = watchHub;
+    }
+
+    @Override
+    public void listImages(ListImagesRequest request, StreamObserver<ListImagesResponse> responses) {
+        respond(responses, () -> ListImagesResponse.newBuilder()
+                .addAllImages(listImages.listImages(ImageRequests.listQuery(account(request.getLogin()), request))
+                        .stream().map(ImageMessages::from).toList())
+                .build());
+    }
+
+    @Override
+    public void getImage(GetImageRequest request, StreamObserver<dev.imageservice.adapter.grpc.v1.Image> responses) {
+        respond(responses, () -> ImageMessages.from(
+                getImage.getImage(new GetImageQuery(account(request.getLogin()), request.getId()))));
+    }
+
+    @Override
+    public void updateImage(UpdateImageRequest request, StreamObserver<dev.imageservice.adapter.grpc.v1.Image> responses) {
+        respond(responses, () -> ImageMessages.from(
+                updateImage.updateImage(ImageRequests.updateCommand(account(request.getLogin()), request))));
+    }
+
+    @Override
+    public void deleteImage(DeleteImageRequest request, StreamObserver<Empty> responses) {
+        respond(responses, () -> {
+            deleteImage.deleteImage(new DeleteImageCommand(account(request.getLogin()), request.getId()));
+            return Empty.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void exportImage(ExportImageRequest request, StreamObserver<ExportImageResponse> responses) {
+        respond(responses, () -> {
+            MantaLocation location = exportImage.exportImage(
+                    new ExportImageCommand(account(request.getLogin()), request.getId(), request.getMantaPath()));
+            return ExportImageResponse.newBuilder()
+                    .setMantaUrl(location.mantaUrl())
+                    .setImagePath(location.imagePath())
+                    .setManifestPath(location.manifestPath())
+                    .build();
+        });
+    }
+
+    @Override
+    public void createImageFromMachine(CreateImageFromMachineRequest request,
+                                       StreamObserver<CreateImageFromMachineResponse> responses) {
+        respond(responses, () -> {
+            CreatedImage created = createImage.createImageFromMachine(
+                    ImageRequests.createCommand(account(request.getLogin()), request));
+            return CreateImageFromMachineResponse.newBuilder()
+                    .setImage(ImageMessages.from(created.image()))
+                    .setJobId(created.jobId().toString())
+                    .build();
+        });
+    }
+
+    @Override
+    public void cloneImage(CloneImageRequest request, StreamObserver<dev.imageservice.adapter.grpc.v1.Image> responses) {
+        respond(responses, () -> ImageMessages.from(
+                cloneImage.cloneImage(new CloneImageCommand(account(request.getLogin()), request.getId()))));
+    }
+
+    @Override
+    public void importImageFromDatacenter(ImportImageFromDatacenterRequest request,
+                                          StreamObserver<dev.imageservice.adapter.grpc.v1.Image> responses) {
+        respond(responses, () -> {
+            Account caller = account(request.getLogin());
+            if (!importImage.isResolvable()) {
+                throw new DomainException(ErrorCode.NOT_AVAILABLE,
+                        "ImportImageFromDatacenter is not available on this server");
+            }
+            return ImageMessages.from(importImage.get().importImageFromDatacenter(
+                    new ImportImageFromDatacenterCommand(caller, request.getDatacenter(), request.getId())));
+        });
+    }
+
+    /** The image's file in chunks, after the same visibility check as GetImage. */
+    @Override
+    public void getImageFile(GetImageFileRequest request, StreamObserver<ImageFileChunk> responses) {
+        ServerCallStreamObserver<ImageFileChunk> observer = (ServerCallStreamObserver<ImageFileChunk>) responses;
+        OpenedContent content;
+        try {
+            Image image = getImage.getImage(new GetImageQuery(account(request.getLogin()), request.getId()));
+            if (image.file() == null || image.file().sha256() == null) {
+                throw DomainException.notFound("image " + image.id() + " has no file");
+            }
+            content = files.open(image.file().sha256());
+        } catch (RuntimeException e) {
+            observer.onError(GrpcErrors.toStatusException(e));
+            return;
+        }
+        FileChunkStream.start(observer, content.stream());
+    }
+
+    /**
+     * The image now (as GetImage shows it: visibility applies), then each state change the
+     * application announces, until a final state or the client cancels.
+     */
+    @Override
+    public void watchImage(WatchImageRequest request, StreamObserver<ImageStateChange> responses) {
+        ServerCallStreamObserver<ImageStateChange> observer = (ServerCallStreamObserver<ImageStateChange>) responses;
+        ImageWatch watch = null;
+        try {
+            GetImageQuery query = new GetImageQuery(account(request.getLogin()), request.getId());
+            // The first read checks visibility and yields the UUID to subscribe to; the second, after
+            // subscribing, cannot miss a change.
+            watch = ImageWatch.subscribe(watchHub, getImage.getImage(query).id(), observer);
+            watch.start(getImage.getImage(query));
+        } catch (RuntimeException e) {
+            if (watch != null) {
+                watch.abandon();
+            }
+            observer.onError(GrpcErrors.toStatusException(e));
+        }
+    }
+
+    private Account account(String login) {
+        return resolveAccount.resolveAccount(Caller.current(), login.isEmpty() ? MY : login);
+    }
+
+    private static <T> void respond(StreamObserver<T> responses, Supplier<T> call) {
+        T response;
+        try {
+            response = call.get();
+        } catch (RuntimeException e) {
+            responses.onError(GrpcErrors.toStatusException(e));
+            return;
+        }
+        responses.onNext(response);
+        responses.onCompleted();
+    }
+}

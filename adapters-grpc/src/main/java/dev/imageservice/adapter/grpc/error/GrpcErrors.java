@@ -1,0 +1,78 @@
+package dev.imageservice.adapter.grpc.error;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.ErrorInfo;
+import dev.imageservice.domain.error.DomainException;
+import dev.imageservice.domain.error.ErrorCode;
+import dev.imageservice.domain.error.FieldError;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import org.jboss.logging.Logger;
+
+/**
+ * The one table from CloudAPI error codes to gRPC status codes. The CloudAPI code travels in the
+ * status details as a {@code google.rpc.ErrorInfo} reason, and a ValidationFailed's field errors as
+ * {@code google.rpc.BadRequest} field violations, so clients can branch on them as REST clients do
+ * on {@code code} and {@code errors}.
+ */
+public final class GrpcErrors {
+
+    /** The ErrorInfo domain: reasons are CloudAPI error codes. */
+    public static final String DOMAIN = "cloudapi";
+
+    private static final Logger LOG = Logger.getLogger(GrpcErrors.class);
+
+    private GrpcErrors() {
+    }
+
+    /** The table. A switch over every code: a new ErrorCode does not compile until it has a row. */
+    public static Status.Code statusOf(ErrorCode code) {
+        return switch (code) {
+            case RESOURCE_NOT_FOUND -> Status.Code.NOT_FOUND;
+            case INVALID_ARGUMENT, MISSING_PARAMETER, VALIDATION_FAILED, INVALID_PARAMETER -> Status.Code.INVALID_ARGUMENT;
+            // InvalidHeader only ever comes from authentication (a malformed signature, a skewed date).
+            case INVALID_CREDENTIALS, INVALID_HEADER -> Status.Code.UNAUTHENTICATED;
+            // UnauthorizedError (import of an image the caller does not own) is a 401 in REST, but the
+            // caller is authenticated: over gRPC it is a permission problem.
+            case NOT_AUTHORIZED, UNAUTHORIZED, NOT_MANTA_PATH_OWNER -> Status.Code.PERMISSION_DENIED;
+            case IMAGE_UUID_ALREADY_EXISTS -> Status.Code.ALREADY_EXISTS;
+            case NOT_IMAGE_OWNER, IMAGE_NOT_SHARED, ORIGIN_IS_NOT_ACTIVE, ORIGIN_DOES_NOT_EXIST,
+                 IMAGE_HAS_DEPENDENT_IMAGES -> Status.Code.FAILED_PRECONDITION;
+            // An optimistic-lock conflict: retrying the whole call may succeed.
+            case CONFLICT -> Status.Code.ABORTED;
+            case NOT_AVAILABLE -> Status.Code.UNIMPLEMENTED;
+            case INTERNAL_ERROR -> Status.Code.INTERNAL;
+        };
+    }
+
+    /** The status a failed call ends with: a DomainException by the table, anything else as InternalError. */
+    public static StatusRuntimeException toStatusException(Throwable failure) {
+        if (failure instanceof DomainException domain) {
+            return toStatusException(statusOf(domain.code()), domain.code().wireName(), domain.getMessage(), domain);
+        }
+        if (failure instanceof StatusRuntimeException status) {
+            return status;
+        }
+        LOG.error("gRPC call failed unexpectedly", failure);
+        return toStatusException(Status.Code.INTERNAL, ErrorCode.INTERNAL_ERROR.wireName(), "internal error", null);
+    }
+
+    private static StatusRuntimeException toStatusException(Status.Code status, String reason, String message,
+                                                            DomainException domain) {
+        com.google.rpc.Status.Builder details = com.google.rpc.Status.newBuilder()
+                .setCode(status.value())
+                .setMessage(message == null ? reason : message)
+                .addDetails(Any.pack(ErrorInfo.newBuilder().setReason(reason).setDomain(DOMAIN).build()));
+        if (domain != null && !domain.errors().isEmpty()) {
+            BadRequest.Builder badRequest = BadRequest.newBuilder();
+            for (FieldError error : domain.errors()) {
+                badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                        .setField(error.field()).setReason(error.code()).setDescription(error.message()));
+            }
+            details.addDetails(Any.pack(badRequest.build()));
+        }
+        return StatusProto.toStatusRuntimeException(details.build());
+    }
+}

@@ -1,0 +1,102 @@
+package dev.imageservice.adapter.grpc.watch;
+
+import dev.imageservice.adapter.grpc.mapping.ImageMessages;
+import dev.imageservice.adapter.grpc.v1.ImageStateChange;
+import dev.imageservice.domain.image.Image;
+import dev.imageservice.domain.image.ImageState;
+import io.grpc.stub.ServerCallStreamObserver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * One client's watch of one image. It subscribes to the hub before the image is read, so no change
+ * falls between the read and the subscription; changes that arrive before the first message is out
+ * wait for it. A message goes out only when the state differs from the last one sent. The watch
+ * ends (stream completed, subscription closed) at a final state, and on cancel.
+ *
+ * <p>Changes arrive on the application's job threads, the start and the cancel on gRPC threads:
+ * every step holds this object's lock, so the stream never sees two writers.
+ */
+public final class ImageWatch {
+
+    /** States after which an image's creation or import has nothing more to say. */
+    static final Set<ImageState> FINAL = Set.of(ImageState.ACTIVE, ImageState.FAILED);
+
+    private static final Logger LOG = Logger.getLogger(ImageWatch.class);
+
+    private final ServerCallStreamObserver<ImageStateChange> observer;
+    private final List<Image> early = new ArrayList<>();
+    private AutoCloseable subscription;
+    private ImageState lastSent;
+    private boolean started;
+    private boolean ended;
+
+    private ImageWatch(ServerCallStreamObserver<ImageStateChange> observer) {
+        this.observer = observer;
+    }
+
+    /** Subscribes to the image's changes; {@link #start} sends the first message. */
+    public static ImageWatch subscribe(ImageWatchHub hub, UUID imageId,
+                                       ServerCallStreamObserver<ImageStateChange> observer) {
+        ImageWatch watch = new ImageWatch(observer);
+        observer.setOnCancelHandler(watch::end);
+        synchronized (watch) {
+            watch.subscription = hub.watch(imageId, watch::changed);
+        }
+        return watch;
+    }
+
+    /** Sends the image as it is now, then any change that came in meanwhile. */
+    public synchronized void start(Image current) {
+        started = true;
+        send(current);
+        early.forEach(this::send);
+        early.clear();
+    }
+
+    /** Ends the watch without a message (the first read failed; the caller reports why). */
+    public synchronized void abandon() {
+        end();
+    }
+
+    private synchronized void changed(Image image) {
+        if (ended) {
+            return;
+        }
+        if (!started) {
+            early.add(image);
+            return;
+        }
+        send(image);
+    }
+
+    private void send(Image image) {
+        if (ended || image.state() == lastSent) {
+            return;
+        }
+        lastSent = image.state();
+        observer.onNext(ImageStateChange.newBuilder().setImage(ImageMessages.from(image)).build());
+        if (FINAL.contains(image.state())) {
+            end();
+            observer.onCompleted();
+        }
+    }
+
+    private synchronized void end() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        if (subscription == null) {
+            return;
+        }
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            LOG.debug("closing an image watch failed", e);
+        }
+    }
+}

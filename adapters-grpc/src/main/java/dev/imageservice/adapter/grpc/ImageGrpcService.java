@@ -33,6 +33,7 @@ import dev.imageservice.application.port.in.DeleteImageCommand;
 import dev.imageservice.application.port.in.DeleteImageUseCase;
 import dev.imageservice.application.port.in.ExportImageCommand;
 import dev.imageservice.application.port.in.ExportImageUseCase;
+import dev.imageservice.application.port.in.GetImageFileUseCase;
 import dev.imageservice.application.port.in.GetImageQuery;
 import dev.imageservice.application.port.in.GetImageUseCase;
 import dev.imageservice.application.port.in.ImportImageFromDatacenterCommand;
@@ -41,7 +42,6 @@ import dev.imageservice.application.port.in.ListImagesUseCase;
 import dev.imageservice.application.port.in.MantaLocation;
 import dev.imageservice.application.port.in.ResolveAccountUseCase;
 import dev.imageservice.application.port.in.UpdateImageUseCase;
-import dev.imageservice.application.port.out.ImageFileStore;
 import dev.imageservice.application.port.out.ImageFileStore.OpenedContent;
 import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.error.DomainException;
@@ -52,7 +52,6 @@ import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.grpc.RegisterInterceptor;
 import io.smallrye.common.annotation.Blocking;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.function.Supplier;
 
@@ -79,17 +78,16 @@ public class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBase {
     private final ExportImageUseCase exportImage;
     private final CreateImageFromMachineUseCase createImage;
     private final CloneImageUseCase cloneImage;
-    /** Implemented elsewhere; until an implementation is deployed the call answers NotAvailable. */
-    private final Instance<ImportImageFromDatacenterUseCase> importImage;
-    private final ImageFileStore files;
+    private final ImportImageFromDatacenterUseCase importImage;
+    private final GetImageFileUseCase getImageFile;
     private final ImageWatchHub watchHub;
 
     @Inject
     public ImageGrpcService(ResolveAccountUseCase resolveAccount, ListImagesUseCase listImages,
                             GetImageUseCase getImage, UpdateImageUseCase updateImage, DeleteImageUseCase deleteImage,
                             ExportImageUseCase exportImage, CreateImageFromMachineUseCase createImage,
-                            CloneImageUseCase cloneImage, Instance<ImportImageFromDatacenterUseCase> importImage,
-                            ImageFileStore files, ImageWatchHub watchHub) {
+                            CloneImageUseCase cloneImage, ImportImageFromDatacenterUseCase importImage,
+                            GetImageFileUseCase getImageFile, ImageWatchHub watchHub) {
         this.resolveAccount = resolveAccount;
         this.listImages = listImages;
         this.getImage = getImage;
@@ -99,7 +97,7 @@ public class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBase {
         this.createImage = createImage;
         this.cloneImage = cloneImage;
         this.importImage = importImage;
-        this.files = files;
+        this.getImageFile = getImageFile;
         this.watchHub = watchHub;
     }
 
@@ -168,11 +166,7 @@ public class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBase {
                                           StreamObserver<dev.imageservice.adapter.grpc.v1.Image> responses) {
         respond(responses, () -> {
             Account caller = account(request.getLogin());
-            if (!importImage.isResolvable()) {
-                throw new DomainException(ErrorCode.NOT_AVAILABLE,
-                        "ImportImageFromDatacenter is not available on this server");
-            }
-            return ImageMessages.from(importImage.get().importImageFromDatacenter(
+            return ImageMessages.from(importImage.importImageFromDatacenter(
                     new ImportImageFromDatacenterCommand(caller, request.getDatacenter(), request.getId())));
         });
     }
@@ -183,11 +177,7 @@ public class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBase {
         ServerCallStreamObserver<ImageFileChunk> observer = (ServerCallStreamObserver<ImageFileChunk>) responses;
         OpenedContent content;
         try {
-            Image image = getImage.getImage(new GetImageQuery(account(request.getLogin()), request.getId()));
-            if (image.file() == null || image.file().sha256() == null) {
-                throw DomainException.notFound("image " + image.id() + " has no file");
-            }
-            content = files.open(image.file().sha256());
+            content = getImageFile.getImageFile(account(request.getLogin()), request.getId()).content();
         } catch (RuntimeException e) {
             observer.onError(GrpcErrors.toStatusException(e));
             return;

@@ -2,7 +2,6 @@ package dev.imageservice.bootstrap.grpc;
 
 import static dev.imageservice.bootstrap.grpc.GrpcClient.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.google.protobuf.FieldMask;
 import com.google.protobuf.Struct;
@@ -29,7 +28,6 @@ import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +50,6 @@ class GrpcImageServiceTest {
 
     @Inject
     TestData data;
-    @Inject
-    Instance<ImportImageFromDatacenterUseCase> importers;
 
     static GrpcClient client;
     static Account admin;
@@ -232,14 +228,18 @@ class GrpcImageServiceTest {
         assertThat(clone.getState()).isEqualTo("active");
     }
 
-    /** No implementation of the import port is deployed yet: the call answers NotAvailable (REST's 501). */
+    /**
+     * The test configuration names a peer ("nowhere") but no operator identity to read from it
+     * with: importing from it is NotAvailable (REST's 501); an unknown datacenter is ValidationFailed.
+     */
     @Test
-    void importImageFromDatacenterIsUnimplementedWhileNoImplementationIsDeployed() {
-        assumeThat(importers.isResolvable()).as("an import implementation is deployed").isFalse();
-
+    void importImageFromDatacenterNeedsAKnownPeerAndAnOperatorIdentity() {
+        assertFails(() -> alice().importImageFromDatacenter(ImportImageFromDatacenterRequest.newBuilder()
+                        .setLogin("my").setDatacenter("nowhere").setId(UUID.randomUUID().toString()).build()),
+                Status.Code.UNIMPLEMENTED, "NotAvailable");
         assertFails(() -> alice().importImageFromDatacenter(ImportImageFromDatacenterRequest.newBuilder()
                         .setLogin("my").setDatacenter("us-west-1").setId(UUID.randomUUID().toString()).build()),
-                Status.Code.UNIMPLEMENTED, "NotAvailable");
+                Status.Code.INVALID_ARGUMENT, "ValidationFailed");
     }
 
     /** Reflection needs no signature: generic tools list the service before they can sign anything. */

@@ -1,6 +1,5 @@
 package dev.imageservice.adapter.persistence.export;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imageservice.application.port.out.ExportStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,13 +57,7 @@ public class LocalExportStore implements ExportStore {
 
     @Override
     public void writeManifest(String path, Map<String, Object> manifest) {
-<<<<<<< HEAD
         write(path, out -> out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest)));
-=======
-        // Jackson closes the stream it wrote to by default; write() still has to force and close it.
-        write(path, out -> JSON.writerWithDefaultPrettyPrinter().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                .writeValue(out, manifest));
->>>>>>> grpc
     }
 
     @Override

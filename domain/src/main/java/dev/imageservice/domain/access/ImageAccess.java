@@ -20,13 +20,6 @@ public final class ImageAccess {
                 && (image.manifest().isPublic() || image.manifest().acl().contains(caller)));
     }
 
-    /** Returns the image if the caller may see it, else the reference's "image not found". */
-    public static Image requireVisible(UUID caller, Image image) {
-        if (image == null || !canSee(caller, image)) {
-            throw DomainException.notFound("image not found");
-        }
-        return image;
-    }
 
     /** Update, delete and export are the owner's alone (a 422 in the reference, not a 403). */
     public static void requireOwner(UUID caller, Image image) {

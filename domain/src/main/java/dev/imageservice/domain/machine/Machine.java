@@ -23,7 +23,4 @@ public record Machine(UUID id, String name, UUID owner, MachineState state, Stri
         return owner.equals(account);
     }
 
-    public Machine withState(MachineState newState) {
-        return new Machine(id, name, owner, newState, brand, image, disk);
-    }
 }

@@ -8,6 +8,7 @@ import dev.imageservice.domain.image.Image;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
+import org.hibernate.exception.ConstraintViolationException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,7 +38,12 @@ public class PanacheImageRepository implements ImageRepository {
         ImageMapper.copyInto(image, row);
         row.persist();
         writeAcl(image);
-        Panache.getEntityManager().flush();
+        try {
+            Panache.getEntityManager().flush();
+        } catch (ConstraintViolationException e) {
+            // A concurrent add of the same id won the race after our check above.
+            throw new DomainException(ErrorCode.IMAGE_UUID_ALREADY_EXISTS, "image " + image.id() + " already exists");
+        }
     }
 
     @Override

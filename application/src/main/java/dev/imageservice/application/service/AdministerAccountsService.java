@@ -10,6 +10,7 @@ import dev.imageservice.application.port.out.Accounts;
 import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.account.SshKey;
 import dev.imageservice.domain.error.DomainException;
+import dev.imageservice.domain.error.ErrorCode;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -37,8 +38,11 @@ class AdministerAccountsService implements AdministerAccountsUseCase {
         // Parse the key first: a bad key file must not leave a keyless account behind.
         SshKey key = SshPublicKeys.parse(command.publicKey(), command.keyName());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Account account = new Account(UUID.randomUUID(), command.login(), command.email(), command.operator(), false,
-                now, now);
+        if (command.id() != null && accounts.findById(command.id()).isPresent()) {
+            throw new DomainException(ErrorCode.INVALID_ARGUMENT, "account id " + command.id() + " is already taken");
+        }
+        Account account = new Account(command.id() == null ? UUID.randomUUID() : command.id(), command.login(),
+                command.email(), command.operator(), false, now, now);
         accounts.add(account);
         accounts.addKey(account.id(), key);
         return new AccountWithKeys(account, List.of(key));

@@ -100,12 +100,6 @@ class ImageJobSteps {
         return jobs.findById(job.id()).map(ImageJob::machineStopped).orElse(false);
     }
 
-    /** Drops content that was stored for the job but will never be referenced. */
-    @Transactional
-    public void discard(StoredContent stored) {
-        files.release(stored.sha256());
-    }
-
     @Transactional
     public void heartbeat(ImageJob job, long progressBytes) {
         jobs.heartbeat(job.id(), progressBytes, clock.instant().plus(settings.lease()));
@@ -136,7 +130,7 @@ class ImageJobSteps {
             images.update(image);
         });
         if (discarded != null) {
-            files.release(discarded.sha256());
+            files.discard(discarded.sha256());
         }
         jobs.finish(job.id(), ImageJob.State.FAILED, error.code() + ": " + error.message(), clock.instant());
         return failed;

@@ -143,11 +143,11 @@ class ImageJobWorker implements RunImageJobsUseCase {
             return stored;
         } catch (ExecutionException e) {
             // The pipe ended early because reading the disk failed: what was stored is incomplete.
-            steps.discard(stored);
+            files.discard(stored.sha256());
             throw new IOException("reading the machine's disk failed: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            steps.discard(stored);
+            files.discard(stored.sha256());
             throw new IOException("interrupted while snapshotting", e);
         }
     }

@@ -41,8 +41,11 @@ class ImportImageService implements ImportImageUseCase {
         }
         StoredContent stored = files.store(command.file(),
                 new ExpectedContent(imported.file().sha1(), imported.file().size()));
-        // If saving fails, the stored content is left unreferenced: the store sweeps such content.
-        // It is not released here because identical content may already be held for another image.
-        return steps.save(imported, stored);
+        try {
+            return steps.save(imported, stored);
+        } catch (RuntimeException e) {
+            files.discard(stored.sha256());
+            throw e;
+        }
     }
 }

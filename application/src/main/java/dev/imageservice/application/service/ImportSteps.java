@@ -61,8 +61,8 @@ class ImportSteps {
         return copies;
     }
 
-    @Transactional
+    /** Content copied for a chain that was not committed goes again (unless another image holds it). */
     public void discard(StoredContent content) {
-        files.release(content.sha256());
+        files.discard(content.sha256());
     }
 }

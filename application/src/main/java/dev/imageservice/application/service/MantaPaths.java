@@ -11,8 +11,8 @@ final class MantaPaths {
 
     /**
      * The normalised path (no trailing slash) if its first segment is {@code login}; a path of
-     * another account is NotMantaPathOwner, and one that escapes with {@code ..} or is empty is
-     * InvalidArgument.
+     * another account is NotMantaPathOwner, and one that escapes with {@code ..}, is empty or lies
+     * outside the account's {@code stor} and {@code public} areas is InvalidArgument.
      */
     static String ownedBy(String login, String path) {
         if (!path.startsWith("/")) {
@@ -29,9 +29,9 @@ final class MantaPaths {
             throw new DomainException(ErrorCode.NOT_MANTA_PATH_OWNER,
                     "manta_path " + path + " does not belong to " + login);
         }
-        if (segments.length < 3) {
+        if (segments.length < 2 || !(segments[1].equals("stor") || segments[1].equals("public"))) {
             throw new DomainException(ErrorCode.INVALID_ARGUMENT,
-                    "manta_path must name an object under /" + login + "/stor or /" + login + "/public");
+                    "manta_path must be under /" + login + "/stor or /" + login + "/public");
         }
         return trimmed;
     }

@@ -61,6 +61,14 @@ final class InMemoryImageFileStore implements ImageFileStore {
     }
 
     @Override
+    public void discard(String sha256) {
+        if (references.getOrDefault(sha256, 0) == 0) {
+            contents.remove(sha256);
+            references.remove(sha256);
+        }
+    }
+
+    @Override
     public OpenedContent open(String sha256) {
         byte[] bytes = contents.get(sha256);
         if (bytes == null) {

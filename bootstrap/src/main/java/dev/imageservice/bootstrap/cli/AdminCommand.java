@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /** One admin command as given on the command line, before anything is read or run. */
 sealed interface AdminCommand {
 
-    record AddAccount(String login, Path keyFile, boolean operator, String keyName, String email)
+    record AddAccount(String login, Path keyFile, boolean operator, String keyName, String email, String id)
             implements AdminCommand {
     }
 
@@ -22,6 +22,13 @@ sealed interface AdminCommand {
     }
 
     record ImportImage(Path manifest, Path file) implements AdminCommand {
+    }
+
+    record AddMachine(String owner, String name, String disk, String image, String brand, String state)
+            implements AdminCommand {
+    }
+
+    record ListMachines() implements AdminCommand {
     }
 
     record Help() implements AdminCommand {

@@ -15,13 +15,17 @@ final class AdminCommandLine {
             Usage: java -jar quarkus-run.jar [COMMAND]
             With no command the service starts. A command runs against the same data folder
             (IMAGES_DATA_DIR, default ./data) whether or not the service is running:
-              account add LOGIN --key PUBLIC_KEY_FILE [--operator] [--name KEY_NAME] [--email EMAIL]
+              account add LOGIN --key PUBLIC_KEY_FILE [--operator] [--name KEY_NAME] [--email EMAIL] [--id UUID]
+                                                --id: the account's UUID in the cloud's other datacenters
               account key-add LOGIN --key PUBLIC_KEY_FILE [--name KEY_NAME]
               account key-remove LOGIN KEY      KEY is the key's name or fingerprint
               account list
               account disable LOGIN
               image import MANIFEST.json [--file IMAGE_FILE]
                                                 an IMGAPI manifest; the file must match its files[0]
+              machine add OWNER --name NAME --disk PATH [--image UUID] [--brand BRAND] [--state running|stopped]
+                                                a machine images can be created from; PATH is a file or directory
+              machine list
               help
             Exit status: 0 done, 1 failed (the reason on stderr), 2 bad usage.
             """;
@@ -30,18 +34,18 @@ final class AdminCommandLine {
     }
 
     static AdminCommand parse(List<String> args) {
-        Arguments in = Arguments.of(args, Set.of("--key", "--name", "--email", "--file"), Set.of("--operator"));
+        Arguments in = Arguments.of(args, Set.of("--key", "--name", "--email", "--file", "--id", "--disk", "--image", "--brand", "--state"), Set.of("--operator"));
         String group = in.positional(0, "a command");
         if (group.equals("help") || group.equals("--help") || group.equals("-h")) {
             return new AdminCommand.Help();
         }
-        if (!group.equals("account") && !group.equals("image")) {
+        if (!Set.of("account", "image", "machine").contains(group)) {
             throw new UsageException("unknown command: " + group);
         }
         String action = in.positional(1, group + " what");
         AdminCommand command = switch (group + " " + action) {
             case "account add" -> new AdminCommand.AddAccount(in.positional(2, "LOGIN"), in.path("--key"),
-                    in.flag("--operator"), in.option("--name"), in.option("--email"));
+                    in.flag("--operator"), in.option("--name"), in.option("--email"), in.option("--id"));
             case "account key-add" -> new AdminCommand.AddKey(in.positional(2, "LOGIN"), in.path("--key"),
                     in.option("--name"));
             case "account key-remove" -> new AdminCommand.RemoveKey(in.positional(2, "LOGIN"), in.positional(3, "KEY"));
@@ -49,6 +53,9 @@ final class AdminCommandLine {
             case "account disable" -> new AdminCommand.DisableAccount(in.positional(2, "LOGIN"));
             case "image import" -> new AdminCommand.ImportImage(Path.of(in.positional(2, "MANIFEST.json")),
                     in.option("--file") == null ? null : Path.of(in.option("--file")));
+            case "machine add" -> new AdminCommand.AddMachine(in.positional(2, "OWNER"), in.option("--name"),
+                    in.option("--disk"), in.option("--image"), in.option("--brand"), in.option("--state"));
+            case "machine list" -> new AdminCommand.ListMachines();
             default -> throw new UsageException("unknown command: " + group + " " + action);
         };
         in.requireAllUsed();

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imageservice.application.port.in.AccountWithKeys;
 import dev.imageservice.application.port.in.AddAccountCommand;
 import dev.imageservice.application.port.in.AddAccountKeyCommand;
+import dev.imageservice.application.port.in.AddMachineCommand;
 import dev.imageservice.application.port.in.AdministerAccountsUseCase;
+import dev.imageservice.application.port.in.AdministerMachinesUseCase;
 import dev.imageservice.application.port.in.DisableAccountCommand;
 import dev.imageservice.application.port.in.ImportImageCommand;
 import dev.imageservice.application.port.in.ImportImageUseCase;
@@ -16,6 +18,8 @@ import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.account.SshKey;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.image.Image;
+import dev.imageservice.domain.image.Uuids;
+import dev.imageservice.domain.machine.Machine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -28,6 +32,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -41,14 +46,17 @@ public class AdminCommands {
 
     private final AdministerAccountsUseCase accounts;
     private final ImportImageUseCase importImage;
+    private final AdministerMachinesUseCase machines;
     private final ObjectMapper json;
     private final String publicUrl;
 
     @Inject
-    public AdminCommands(AdministerAccountsUseCase accounts, ImportImageUseCase importImage, ObjectMapper json,
+    public AdminCommands(AdministerAccountsUseCase accounts, ImportImageUseCase importImage,
+                         AdministerMachinesUseCase machines, ObjectMapper json,
                          @ConfigProperty(name = "images.public-url") String publicUrl) {
         this.accounts = accounts;
         this.importImage = importImage;
+        this.machines = machines;
         this.json = json;
         this.publicUrl = publicUrl;
     }
@@ -82,7 +90,7 @@ public class AdminCommands {
             out.print(AdminCommandLine.USAGE);
         } else if (command instanceof AdminCommand.AddAccount add) {
             AccountWithKeys added = accounts.addAccount(new AddAccountCommand(add.login(), readKey(add.keyFile()),
-                    add.keyName(), add.operator(), add.email()));
+                    add.keyName(), add.operator(), add.email(), add.id() == null ? null : uuid(add.id())));
             Account account = added.account();
             SshKey key = added.keys().get(0);
             out.printf("added account %s (%s%s) with key %s (%s)%n", account.login(), account.id(),
@@ -103,6 +111,13 @@ public class AdminCommands {
         } else if (command instanceof AdminCommand.DisableAccount disable) {
             Account account = accounts.disableAccount(new DisableAccountCommand(disable.login()));
             out.printf("account %s is disabled%n", account.login());
+        } else if (command instanceof AdminCommand.AddMachine add) {
+            Machine machine = machines.addMachine(new AddMachineCommand(add.owner(), add.name(), add.disk(),
+                    add.image(), add.brand(), add.state()));
+            out.printf("added machine %s (%s), %s, disk %s%n", machine.name(), machine.id(),
+                    machine.state().wireName(), machine.disk());
+        } else if (command instanceof AdminCommand.ListMachines) {
+            printMachines(machines.listMachines(), out);
         } else if (command instanceof AdminCommand.ImportImage load) {
             Image image = importImage(load);
             out.printf("imported image %s (%s %s), state %s%n", image.id(), image.manifest().name(),
@@ -146,6 +161,23 @@ public class AdminCommands {
         } catch (IOException e) {
             throw new CommandFailure(describe(e));
         }
+    }
+
+    private static void printMachines(List<Machine> all, PrintStream out) {
+        String row = "%-36s  %-20s  %-36s  %-8s  %-36s  %s%n";
+        out.printf(row, "ID", "NAME", "OWNER", "STATE", "IMAGE", "DISK");
+        for (Machine machine : all) {
+            out.printf(row, machine.id(), machine.name(), machine.owner(), machine.state().wireName(),
+                    machine.image() == null ? "-" : machine.image(), machine.disk());
+        }
+    }
+
+    private static UUID uuid(String text) {
+        UUID id = Uuids.parse(text);
+        if (id == null) {
+            throw new CommandFailure("--id must be a UUID; got " + text);
+        }
+        return id;
     }
 
     private static void printAccounts(List<AccountWithKeys> all, PrintStream out) {

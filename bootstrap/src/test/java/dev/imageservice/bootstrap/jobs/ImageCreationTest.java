@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.imageservice.application.port.in.CreateImageFromMachineCommand;
 import dev.imageservice.application.port.in.CreateImageFromMachineUseCase;
 import dev.imageservice.application.port.in.CreatedImage;
+import dev.imageservice.application.port.in.ExpireImagePlaceholdersUseCase;
 import dev.imageservice.application.port.out.Accounts;
 import dev.imageservice.application.port.out.ImageFileStore;
 import dev.imageservice.application.port.out.ImageJob;
@@ -71,6 +72,8 @@ class ImageCreationTest {
     Machines machines;
     @Inject
     ImageFileStore files;
+    @Inject
+    ExpireImagePlaceholdersUseCase expirePlaceholders;
 
     static Account operator;
     static Account alice;
@@ -225,6 +228,48 @@ class ImageCreationTest {
         assertThat(countBlobFiles()).isEqualTo(blobsBefore);
         assertThat(Files.list(dataDir().resolve("files/tmp")).count()).isZero();
         awaitMachineState(machine.id(), MachineState.RUNNING);
+    }
+
+    @Test
+    void aPlaceholderOlderThanItsTimeLimitExpires() {
+        Machine machine = machine(alice, fileDisk, baseImage.id(), MachineState.STOPPED);
+        // A job another (live) worker holds, created long before the placeholder time limit.
+        Instant longAgo = Instant.now().minus(Duration.ofDays(2));
+        Image placeholder = queue(machine, new ImageJob(UUID.randomUUID(), null, machine.id(), "gzip",
+                ImageJob.State.RUNNING, 0, 1, null, false, longAgo, longAgo, Instant.now().plus(Duration.ofHours(1))));
+
+        assertThat(expirePlaceholders.expirePlaceholders()).isGreaterThanOrEqualTo(1);
+
+        Image expired = awaitFinished(placeholder.id());
+        assertThat(expired.state()).isEqualTo(ImageState.FAILED);
+        assertThat(expired.error().message()).contains("did not finish");
+    }
+
+    @Test
+    void aJobInterruptedTooOftenFails() {
+        Machine machine = machine(alice, fileDisk, baseImage.id(), MachineState.STOPPED);
+        // Its worker died (the lease ran out) for the third time.
+        Instant now = Instant.now();
+        Image placeholder = queue(machine, new ImageJob(UUID.randomUUID(), null, machine.id(), "gzip",
+                ImageJob.State.RUNNING, 0, 3, null, false, now, now, now.minusSeconds(1)));
+
+        Image failed = awaitFinished(placeholder.id());
+
+        assertThat(failed.state()).isEqualTo(ImageState.FAILED);
+        assertThat(failed.error().message()).contains("interrupted");
+    }
+
+    /** A placeholder with the given job (its image id filled in), written as the job queue holds it. */
+    private Image queue(Machine machine, ImageJob job) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Image placeholder = Image.create(UUID.randomUUID(), alice.id(),
+                    Manifest.named(ImageName.of("stale"), ImageVersion.of("1")), ImageState.CREATING);
+            images.add(placeholder);
+            jobs.add(new ImageJob(job.id(), placeholder.id(), machine.id(), job.compression(), job.state(),
+                    job.progressBytes(), job.attempts(), job.error(), job.machineStopped(), job.created(),
+                    job.updated(), job.leaseUntil()));
+            return placeholder;
+        });
     }
 
     @Test

@@ -57,7 +57,7 @@ public class LocalExportStore implements ExportStore {
 
     @Override
     public void writeManifest(String path, Map<String, Object> manifest) {
-        write(path, out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, manifest));
+        write(path, out -> out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest)));
     }
 
     @Override

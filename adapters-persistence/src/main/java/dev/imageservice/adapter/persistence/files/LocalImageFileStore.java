@@ -130,6 +130,11 @@ public class LocalImageFileStore implements ImageFileStore {
     }
 
     @Override
+    public void discard(String sha256) {
+        removeIfUnreferenced(sha256, Instant.MAX);
+    }
+
+    @Override
     public OpenedContent open(String sha256) {
         FileBlobEntity blob = FileBlobEntity.findById(sha256);
         Path path = pathOf(sha256);

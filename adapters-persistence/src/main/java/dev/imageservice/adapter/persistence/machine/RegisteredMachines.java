@@ -43,6 +43,12 @@ public class RegisteredMachines implements Machines {
     }
 
     @Override
+    public List<Machine> listAll() {
+        return MachineEntity.<MachineEntity>listAll(Sort.by("ownerId").and("name")).stream()
+                .map(RegisteredMachines::toDomain).toList();
+    }
+
+    @Override
     public void add(Machine machine) {
         MachineEntity row = new MachineEntity();
         row.id = machine.id();

@@ -20,10 +20,16 @@ public interface ImageFileStore {
 
     /**
      * Drops one reference, in the caller's transaction; once that commits, content no image
-     * references any more is removed. Also used to discard content that was stored but never
-     * referenced (a failed job).
+     * references any more is removed.
      */
     void release(String sha256);
+
+    /**
+     * Gives up content stored for an image that will never be committed (a failed job or import):
+     * it is removed unless some image references it. Unlike {@link #release}, it never takes away
+     * a reference, so content another image shares is safe.
+     */
+    void discard(String sha256);
 
     /** Opens stored content for reading; ResourceNotFound when it is not held. */
     OpenedContent open(String sha256);

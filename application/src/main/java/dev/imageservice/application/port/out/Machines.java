@@ -18,6 +18,9 @@ public interface Machines {
 
     long count(UUID owner, String name);
 
+    /** Every machine, by owner and name. */
+    List<Machine> listAll();
+
     void add(Machine machine);
 
     void setState(UUID machineId, MachineState state);

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
@@ -41,15 +40,6 @@ public final class TestKey {
 
     public SshKey sshKey(String name) {
         return SshPublicKeys.parse(publicKeyLine, name);
-    }
-
-    /** The public key as an OpenSSH {@code authorized_keys} line, what {@code account add --key} reads. */
-    public String publicKeyLine() {
-        return publicKeyLine;
-    }
-
-    public PrivateKey privateKey() {
-        return pair.getPrivate();
     }
 
     public String md5Fingerprint() {

@@ -27,9 +27,9 @@
 
                         **Versions.** `Accept-Version` (or `X-Api-Version`, or `Api-Version`) takes an npm \
                         style range such as `~9||~8` or `~7.2`; the highest of 9.0.0, 8.0.0, 7.3.0, 7.2.0, \
-                        7.1.0, 7.0.0 it allows is served and named in the `Api-Version` response header. \
-                        None means the latest. Before 8.0.0 image types are named `smartmachine` and \
-                        `virtualmachine`."""),
+                        7.1.0, 7.0.0 it allows is served; none means the latest. Before 8.0.0 image types are \
+                        named `smartmachine` and `virtualmachine`. The `Api-Version` response header always \
+                        names the latest."""),
         tags = {
                 @Tag(name = CloudApiDocument.TAG_IMAGES, description = "Images: list, get, create, import, update, export, clone, delete"),
                 @Tag(name = CloudApiDocument.TAG_ACCOUNT, description = "The account"),
@@ -77,7 +77,8 @@
                                 schema = @Schema(type = SchemaType.STRING), example = "Tue, 07 Jan 2025 10:00:00 GMT")
                 },
                 headers = {
-                        @Header(name = CloudApiDocument.API_VERSION, description = "The API version the request was served at",
+                        @Header(name = CloudApiDocument.API_VERSION, description = "The highest API version this server serves "
+                                + "(whatever version the request was served at)",
                                 schema = @Schema(type = SchemaType.STRING, example = "9.0.0")),
                         @Header(name = CloudApiDocument.REQUEST_ID, description = "The request's id: the incoming "
                                 + "`request-id` or `x-request-id` header, else a new UUID",

@@ -2,6 +2,8 @@ package dev.imageservice.adapter.rest.pipeline;
 
 import dev.imageservice.adapter.rest.error.ErrorStatus;
 import dev.imageservice.adapter.rest.error.ProtocolException;
+import dev.imageservice.domain.error.DomainException;
+import dev.imageservice.domain.error.ErrorCode;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -73,6 +75,15 @@ public final class RequestParams {
     public String text(String name) {
         Object value = values.get(name);
         return value == null ? null : String.valueOf(value);
+    }
+
+    /** The parameter as text; absent or empty is 409 MissingParameter. */
+    public String required(String name) {
+        String value = text(name);
+        if (value == null || value.isEmpty()) {
+            throw new DomainException(ErrorCode.MISSING_PARAMETER, name + " is required");
+        }
+        return value;
     }
 
     /** The raw value: a query string or a parsed JSON value. */

@@ -2,20 +2,26 @@ package dev.imageservice.adapter.rest.pipeline;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The shapes of the CloudAPI paths and the methods each serves: what 405 answers in {@code Allow}
- * and what CORS preflights are told.
+ * and what CORS preflights are told. {@code /LOGIN/images/import-from-datacenter} has the shape of an
+ * image path (GET and DELETE there look for an image of that id, POST imports), so it needs no entry.
  */
 public enum Routes {
     ACCOUNT("GET, HEAD"),
     IMAGES("GET, HEAD, POST"),
     IMAGE("GET, HEAD, POST, DELETE"),
+    /** One image action on a path of its own: {@code /LOGIN/images/ID/update}, {@code .../export}, {@code .../clone}. */
+    IMAGE_ACTION("POST"),
     IMAGE_FILE("GET, HEAD"),
     MACHINES("GET, HEAD"),
     MACHINE("GET, HEAD"),
     DATACENTERS("GET, HEAD"),
     MANTA_OBJECT("GET, HEAD");
+
+    private static final Set<String> IMAGE_ACTIONS = Set.of("update", "export", "clone");
 
     private final String methods;
 
@@ -42,7 +48,8 @@ public enum Routes {
             case "images" -> switch (segments.length) {
                 case 2 -> IMAGES;
                 case 3 -> IMAGE;
-                case 4 -> segments[3].equals("file") ? IMAGE_FILE : null;
+                case 4 -> segments[3].equals("file") ? IMAGE_FILE
+                        : IMAGE_ACTIONS.contains(segments[3]) ? IMAGE_ACTION : null;
                 default -> null;
             };
             case "machines" -> segments.length == 2 ? MACHINES : segments.length == 3 ? MACHINE : null;

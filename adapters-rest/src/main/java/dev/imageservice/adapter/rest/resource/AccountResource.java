@@ -1,6 +1,7 @@
 package dev.imageservice.adapter.rest.resource;
 
 import dev.imageservice.adapter.rest.dto.AccountDto;
+import dev.imageservice.adapter.rest.openapi.CloudApiDocument;
 import dev.imageservice.adapter.rest.pipeline.CallerContext;
 import dev.imageservice.adapter.rest.pipeline.CloudApi;
 import dev.imageservice.adapter.rest.pipeline.Routes;
@@ -13,11 +14,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** GetAccount: triton reads the account's {@code id} when it lists images that have an ACL. */
 @CloudApi
 @Path("/{login}")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = CloudApiDocument.TAG_ACCOUNT)
 public class AccountResource {
 
     private final CallerContext context;
@@ -30,11 +38,15 @@ public class AccountResource {
     }
 
     @GET
-    public AccountDto getAccount(@PathParam("login") String login) {
+    @Operation(operationId = "GetAccount", summary = "Get the account")
+    @APIResponse(responseCode = "200", description = "The account",
+            content = @Content(schema = @Schema(implementation = AccountDto.class)))
+    public AccountDto getAccount(@Parameter(ref = CloudApiDocument.LOGIN) @PathParam("login") String login) {
         return AccountDto.from(resolveAccount.resolveAccount(context.caller(), login));
     }
 
     @OPTIONS
+    @Operation(hidden = true)
     public Response preflight() {
         return Response.ok().header("Allow", Routes.ACCOUNT.methods()).build();
     }

@@ -1,6 +1,7 @@
 package dev.imageservice.adapter.rest.resource;
 
 import dev.imageservice.adapter.rest.dto.MachineDto;
+import dev.imageservice.adapter.rest.openapi.CloudApiDocument;
 import dev.imageservice.adapter.rest.pipeline.CallerContext;
 import dev.imageservice.adapter.rest.pipeline.CloudApi;
 import dev.imageservice.adapter.rest.pipeline.Routes;
@@ -19,12 +20,21 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** ListMachines and GetMachine, as far as `triton image create <instance-name>` needs them. */
 @CloudApi
 @Path("/{login}/machines")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = CloudApiDocument.TAG_MACHINES)
 public class MachinesResource {
 
     private final CallerContext context;
@@ -43,8 +53,16 @@ public class MachinesResource {
 
     /** The page, with the total count in {@code x-resource-count} as CloudAPI sends it. */
     @GET
-    public Response listMachines(@PathParam("login") String login, @RestQuery String name,
-                                 @RestQuery @DefaultValue("1000") int limit, @RestQuery @DefaultValue("0") int offset) {
+    @Operation(operationId = "ListMachines", summary = "List the account's machines",
+            description = "As far as `triton image create <instance-name>` needs it: by name, a page at a time.")
+    @APIResponse(responseCode = "200", description = "One page of machines",
+            headers = @Header(name = CloudApiDocument.RESOURCE_COUNT, ref = CloudApiDocument.RESOURCE_COUNT),
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = MachineDto.class)))
+    public Response listMachines(@Parameter(ref = CloudApiDocument.LOGIN) @PathParam("login") String login,
+                                 @Parameter(description = "Only machines of this name", example = "my-instance")
+                                 @RestQuery String name,
+                                 @Parameter(description = "At most this many machines") @RestQuery @DefaultValue("1000") int limit,
+                                 @Parameter(description = "Skip this many machines first") @RestQuery @DefaultValue("0") int offset) {
         MachinePage page = listMachines.listMachines(new ListMachinesQuery(account(login), name, limit, offset));
         return Response.ok(page.machines().stream().map(MachineDto::from).toList())
                 .header("x-resource-count", page.total())
@@ -53,17 +71,25 @@ public class MachinesResource {
 
     @GET
     @Path("{id}")
-    public MachineDto getMachine(@PathParam("login") String login, @PathParam("id") String id) {
+    @Operation(operationId = "GetMachine", summary = "Get one of the account's machines")
+    @APIResponse(responseCode = "200", description = "The machine",
+            content = @Content(schema = @Schema(implementation = MachineDto.class)))
+    @APIResponse(responseCode = "404", description = "ResourceNotFound: unknown login, or the account has no such machine")
+    public MachineDto getMachine(@Parameter(ref = CloudApiDocument.LOGIN) @PathParam("login") String login,
+                                 @Parameter(description = "The machine's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                                 @PathParam("id") String id) {
         return MachineDto.from(getMachine.getMachine(account(login), id));
     }
 
     @OPTIONS
+    @Operation(hidden = true)
     public Response preflightMachines() {
         return Response.ok().header("Allow", Routes.MACHINES.methods()).build();
     }
 
     @OPTIONS
     @Path("{id}")
+    @Operation(hidden = true)
     public Response preflightMachine() {
         return Response.ok().header("Allow", Routes.MACHINE.methods()).build();
     }

@@ -36,6 +36,7 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -54,17 +55,23 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The Java client generated from the build's OpenAPI document ({@code dev.imageservice.client},
  * library native), signing with {@link HttpSignatureInterceptor}, against the packaged service:
  * all eight image operations with their typed inputs and outputs, plus CloudAPI's action form and
- * the account, machine, datacenter, file and exported-object reads. Accounts, an operator base
- * image and a machine are seeded with the admin commands.
+ * the account, machine, datacenter, file and exported-object reads. Two instances run: "east", where
+ * the image is made, and "west", which imports it from east (reading as east's operator "admin").
+ * Accounts share their ids across both; accounts, the operator base image (in both) and a machine
+ * are seeded with the admin commands.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GeneratedClientIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
+    private static final String BASE_PUBLISHED = "2020-01-01T00:00:00Z";
+
     private static PackagedServer server;
+    private static PackagedServer west;
     private static Caller alice;
     private static Caller bob;
+    private static Caller aliceInWest;
     private static UUID baseImage;
     private static UUID machine;
     /** The image CreateImageFromMachine makes; the operations after it work on it. */
@@ -75,14 +82,20 @@ class GeneratedClientIT {
 
     @BeforeAll
     static void startAndSeed() throws Exception {
-        server = PackagedServer.create("openapi-client");
+        server = PackagedServer.create("openapi-east");
+        west = PackagedServer.create("openapi-west");
+        server.set("images.datacenter.name", "east").set("images.datacenters.west.url", west.url());
+        west.set("images.datacenter.name", "west").set("images.datacenters.east.url", server.url())
+                .set("images.operator.login", "admin")
+                .set("images.operator.key", server.folder().resolve("home-admin/.ssh/id_rsa").toString());
         ClientAccount admin = server.addAccount("admin", true);
         ClientAccount aliceAccount = server.addAccount("alice", false);
         ClientAccount bobAccount = server.addAccount("bob", false);
         byte[] baseFile = new byte[64 * 1024];
         new Random(8).nextBytes(baseFile);
-        baseImage = server.importImage(Map.of("owner", admin.id().toString(), "name", "openapi-base",
-                "version", "1.0.0", "os", "smartos", "type", "zone-dataset", "public", true), baseFile).id();
+        Map<String, Object> base = Map.of("owner", admin.id().toString(), "name", "openapi-base", "version", "1.0.0",
+                "os", "smartos", "type", "zone-dataset", "public", true, "published_at", BASE_PUBLISHED);
+        baseImage = server.importImage(base, baseFile).id();
         Path disk = server.folder().resolve("openapi-vm.disk");
         byte[] content = new byte[32 * 1024];
         new Random(9).nextBytes(content);
@@ -90,15 +103,26 @@ class GeneratedClientIT {
         server.adminOk("machine", "add", "alice", "--name", "openapi-vm", "--disk", disk.toString(),
                 "--image", baseImage.toString(), "--state", "stopped");
         server.start();
+        // West: the same accounts and operator base image, so that only alice's own image travels.
+        west.addExistingAccount(admin, true);
+        west.addExistingAccount(aliceAccount, false);
+        west.addExistingAccount(bobAccount, false);
+        Map<String, Object> sameBase = new LinkedHashMap<>(base);
+        sameBase.put("uuid", baseImage.toString());
+        west.importImage(sameBase, baseFile);
+        west.start();
 
-        alice = caller(aliceAccount);
-        bob = caller(bobAccount);
+        alice = caller(server, aliceAccount);
+        bob = caller(server, bobAccount);
+        aliceInWest = caller(west, aliceAccount);
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
+        for (PackagedServer instance : new PackagedServer[] {server, west}) {
+            if (instance != null) {
+                instance.close();
+            }
         }
     }
 
@@ -226,9 +250,23 @@ class GeneratedClientIT {
 
     @Test
     @Order(8)
-    void importImageFromDatacenter() {
-        // No second datacenter runs here: an unknown one is the documented 422, read as the Error schema.
-        assertThatThrownBy(() -> alice.images().importImageFromDatacenter("my", "nowhere", custom, null, null))
+    void importImageFromDatacenter() throws ApiException {
+        Image original = alice.images().getImage("my", custom, null, null);
+
+        Image copied = aliceInWest.images().importImageFromDatacenter("my", "east", custom, null, null);
+
+        assertThat(copied.getId()).isEqualTo(custom);
+        assertThat(copied.getPublishedAt()).isEqualTo(original.getPublishedAt());
+        assertThat(copied.getOwner()).isEqualTo(alice.id());
+        assertThat(copied.getOrigin()).isEqualTo(baseImage);
+        assertThat(copied.getFiles()).isEqualTo(original.getFiles());
+        assertThat(aliceInWest.images().getImage("my", custom, null, null).getState())
+                .isEqualTo(Image.StateEnum.ACTIVE);
+
+        // Copying it again, or from a datacenter the cloud does not have, is refused with a typed Error.
+        assertThatThrownBy(() -> aliceInWest.images().importImageFromDatacenter("my", "east", custom, null, null))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertError(e, 409, "ImageUuidAlreadyExists"));
+        assertThatThrownBy(() -> aliceInWest.images().importImageFromDatacenter("my", "atlantis", custom, null, null))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     Error error = assertError(e, 422, "ValidationFailed");
                     assertThat(error.getErrors()).singleElement()
@@ -269,8 +307,8 @@ class GeneratedClientIT {
 
         ApiResponse<Map<String, String>> datacenters = new DatacentersApi(alice.client())
                 .listDatacentersWithHttpInfo("my", null, null);
-        assertThat(datacenters.getStatusCode()).isEqualTo(200);
-        assertThat(datacenters.getHeaders().get("triton-datacenter-name")).containsExactly("local");
+        assertThat(datacenters.getData()).containsEntry("west", west.url()).containsKey("east");
+        assertThat(datacenters.getHeaders().get("triton-datacenter-name")).containsExactly("east");
     }
 
     @Test
@@ -303,9 +341,9 @@ class GeneratedClientIT {
      * field the server sends must be in the document's schemas, and ImageAction's oneOf answer can
      * then be told apart (Image and MantaLocation share no field).
      */
-    private static Caller caller(ClientAccount account) throws Exception {
+    private static Caller caller(PackagedServer instance, ClientAccount account) throws Exception {
         ApiClient client = new ApiClient();
-        client.updateBaseUri(server.url());
+        client.updateBaseUri(instance.url());
         client.setObjectMapper(ApiClient.createDefaultObjectMapper()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true));
         client.setRequestInterceptor(new HttpSignatureInterceptor(account.login(), account.keyId(),

@@ -9,9 +9,9 @@ import dev.imageservice.adapter.grpc.v1.ImageServiceGrpc;
 import dev.imageservice.adapter.grpc.v1.ImageServiceGrpc.ImageServiceBlockingStub;
 import dev.imageservice.adapter.grpc.v1.ListImagesRequest;
 import dev.imageservice.adapter.grpc.v1.WatchImageRequest;
-import dev.imageservice.application.service.SshPublicKeys;
 import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.image.Image;
+import dev.imageservice.bootstrap.rest.TestKey;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
@@ -60,7 +60,7 @@ class GrpcAuthenticationTest {
 
     @Test
     void aSignedCallGoesThrough_withTheKeyNamedByNameOrFingerprint() {
-        String md5 = SshPublicKeys.parse(ALICE_KEY.openSshLine()).md5Fingerprint();
+        String md5 = ALICE_KEY.md5Fingerprint();
 
         assertThat(client.as(alice, ALICE_KEY).getImage(get()).getId()).isEqualTo(own.id().toString());
         assertThat(client.stub(SigningInterceptor.as(ALICE_KEY, "/" + alice.login() + "/keys/" + md5))

@@ -7,6 +7,7 @@ import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 import dev.imageservice.adapter.grpc.v1.ImageServiceGrpc;
 import dev.imageservice.domain.account.Account;
+import dev.imageservice.bootstrap.rest.TestKey;
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;

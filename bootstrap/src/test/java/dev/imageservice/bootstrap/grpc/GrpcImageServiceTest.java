@@ -21,6 +21,7 @@ import dev.imageservice.adapter.grpc.v1.UpdateImageRequest;
 import dev.imageservice.application.port.in.ImportImageFromDatacenterUseCase;
 import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.machine.MachineState;
+import dev.imageservice.bootstrap.rest.TestKey;
 import io.grpc.Status;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
 import io.grpc.reflection.v1.ServerReflectionRequest;

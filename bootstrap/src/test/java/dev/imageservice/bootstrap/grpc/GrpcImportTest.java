@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imageservice.adapter.grpc.v1.Image;
 import dev.imageservice.adapter.grpc.v1.ImportImageFromDatacenterRequest;
 import dev.imageservice.domain.account.Account;
+import dev.imageservice.bootstrap.rest.TestKey;
 import io.grpc.Status;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

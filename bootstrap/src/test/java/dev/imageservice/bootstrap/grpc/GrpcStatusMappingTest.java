@@ -16,6 +16,7 @@ import dev.imageservice.adapter.grpc.v1.ListImagesRequest;
 import dev.imageservice.adapter.grpc.v1.UpdateImageRequest;
 import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.image.Image;
+import dev.imageservice.bootstrap.rest.TestKey;
 import io.grpc.Status;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

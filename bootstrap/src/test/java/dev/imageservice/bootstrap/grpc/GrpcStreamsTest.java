@@ -18,6 +18,7 @@ import dev.imageservice.adapter.grpc.watch.ImageWatchHub;
 import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.image.Image;
 import dev.imageservice.domain.machine.MachineState;
+import dev.imageservice.bootstrap.rest.TestKey;
 import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;

@@ -1,5 +1,6 @@
 package dev.imageservice.bootstrap.grpc;
 
+import dev.imageservice.bootstrap.rest.TestKey;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;

@@ -6,7 +6,6 @@ import dev.imageservice.application.port.out.ImageFileStore.ExpectedContent;
 import dev.imageservice.application.port.out.ImageFileStore.StoredContent;
 import dev.imageservice.application.port.out.ImageRepository;
 import dev.imageservice.application.port.out.Machines;
-import dev.imageservice.application.service.SshPublicKeys;
 import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.image.Acl;
 import dev.imageservice.domain.image.Compression;
@@ -22,6 +21,7 @@ import dev.imageservice.domain.image.Requirements;
 import dev.imageservice.domain.image.Tags;
 import dev.imageservice.domain.machine.Machine;
 import dev.imageservice.domain.machine.MachineState;
+import dev.imageservice.bootstrap.rest.TestKey;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,7 +54,7 @@ class TestData {
                 operator, false, now, now);
         QuarkusTransaction.requiringNew().run(() -> {
             accounts.add(account);
-            accounts.addKey(account.id(), SshPublicKeys.parse(key.openSshLine(), KEY_NAME));
+            accounts.addKey(account.id(), key.sshKey(KEY_NAME));
         });
         return account;
     }

@@ -190,8 +190,9 @@ class ImageWorkflowsIT {
     private String awaitFinished(ClientAccount account, String id) {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (Instant.now().isBefore(deadline)) {
-            String state = String.valueOf(json(server.request(account, "GET", "/" + account.login() + "/images/" + id,
-                    null)).get("state"));
+            HttpResponse<byte[]> response = server.request(account, "GET", "/" + account.login() + "/images/" + id, null);
+            assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+            String state = String.valueOf(json(response).get("state"));
             if (!state.equals("creating")) {
                 return state;
             }

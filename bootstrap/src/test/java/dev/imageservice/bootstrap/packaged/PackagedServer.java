@@ -66,14 +66,17 @@ public final class PackagedServer implements AutoCloseable {
     private final Path dataDir;
     private final Path log;
     private final int port;
+    /** Each instance its own gRPC port too, so that instances side by side all serve gRPC. */
+    private final int grpcPort;
     private final Map<String, String> settings = new LinkedHashMap<>();
     private Process process;
 
-    private PackagedServer(Path folder, int port) {
+    private PackagedServer(Path folder, int port, int grpcPort) {
         this.folder = folder;
         this.dataDir = folder.resolve("data");
         this.log = folder.resolve("server.log");
         this.port = port;
+        this.grpcPort = grpcPort;
     }
 
     /** A server with a fresh folder under target/it and a free port; not started yet. */
@@ -83,7 +86,7 @@ public final class PackagedServer implements AutoCloseable {
         }
         try {
             Files.createDirectories(WORK);
-            return new PackagedServer(Files.createTempDirectory(WORK, name + "-"), freePort());
+            return new PackagedServer(Files.createTempDirectory(WORK, name + "-"), freePort(), freePort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -333,7 +336,8 @@ public final class PackagedServer implements AutoCloseable {
     }
 
     private Map<String, String> serviceEnvironment() {
-        return Map.of("IMAGES_DATA_DIR", dataDir.toString(), "QUARKUS_HTTP_PORT", Integer.toString(port));
+        return Map.of("IMAGES_DATA_DIR", dataDir.toString(), "QUARKUS_HTTP_PORT", Integer.toString(port),
+                "IMAGES_GRPC_PORT", Integer.toString(grpcPort));
     }
 
     private void awaitAnswer() {

@@ -102,7 +102,7 @@ class ActionPathsTest {
                 .post("/my/images/import-from-datacenter"), 409, "MissingParameter");
         ProtocolErrorsTest.assertError(alice.signed().queryParam("datacenter", "west").queryParam("id", "nope")
                 .post("/my/images/import-from-datacenter"), 409, "InvalidArgument");
-        Response unknown = alice.signed().queryParam("datacenter", "atlantis").queryParam("id", UUID.randomUUID().toString())
+        Response unknown = alice.signed().queryParam("datacenter", "no-such-dc").queryParam("id", UUID.randomUUID().toString())
                 .post("/my/images/import-from-datacenter");
         ProtocolErrorsTest.assertError(unknown, 422, "ValidationFailed");
         assertThat(unknown.jsonPath().getString("errors[0].field")).isEqualTo("datacenter");

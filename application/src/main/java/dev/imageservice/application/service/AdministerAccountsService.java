@@ -7,6 +7,7 @@ import dev.imageservice.application.port.in.AdministerAccountsUseCase;
 import dev.imageservice.application.port.in.DisableAccountCommand;
 import dev.imageservice.application.port.in.RemoveAccountKeyCommand;
 import dev.imageservice.application.port.out.Accounts;
+import dev.imageservice.application.port.out.PublicKeyParser;
 import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.account.SshKey;
 import dev.imageservice.domain.error.DomainException;
@@ -24,11 +25,13 @@ import java.util.UUID;
 class AdministerAccountsService implements AdministerAccountsUseCase {
 
     private final Accounts accounts;
+    private final PublicKeyParser publicKeys;
     private final Clock clock;
 
     @Inject
-    AdministerAccountsService(Accounts accounts, Clock clock) {
+    AdministerAccountsService(Accounts accounts, PublicKeyParser publicKeys, Clock clock) {
         this.accounts = accounts;
+        this.publicKeys = publicKeys;
         this.clock = clock;
     }
 
@@ -36,7 +39,7 @@ class AdministerAccountsService implements AdministerAccountsUseCase {
     @Transactional
     public AccountWithKeys addAccount(AddAccountCommand command) {
         // Parse the key first: a bad key file must not leave a keyless account behind.
-        SshKey key = SshPublicKeys.parse(command.publicKey(), command.keyName());
+        SshKey key = publicKeys.parse(command.publicKey(), command.keyName());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (command.id() != null && accounts.findById(command.id()).isPresent()) {
             throw new DomainException(ErrorCode.INVALID_ARGUMENT, "account id " + command.id() + " is already taken");
@@ -52,7 +55,7 @@ class AdministerAccountsService implements AdministerAccountsUseCase {
     @Transactional
     public SshKey addKey(AddAccountKeyCommand command) {
         Account account = load(command.login());
-        SshKey key = SshPublicKeys.parse(command.publicKey(), command.keyName());
+        SshKey key = publicKeys.parse(command.publicKey(), command.keyName());
         accounts.addKey(account.id(), key);
         return key;
     }

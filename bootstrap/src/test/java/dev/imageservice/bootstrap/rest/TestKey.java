@@ -1,6 +1,6 @@
 package dev.imageservice.bootstrap.rest;
 
-import dev.imageservice.application.service.SshPublicKeys;
+import dev.imageservice.bootstrap.security.SshPublicKeys;
 import dev.imageservice.domain.account.SshKey;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -17,6 +17,8 @@ import java.util.Base64;
 /** An RSA key pair made for one test class, registered with its account as an OpenSSH public key line. */
 public final class TestKey {
 
+    private static final SshPublicKeys PUBLIC_KEYS = new SshPublicKeys();
+
     private final KeyPair pair;
     private final String publicKeyLine;
     private final SshKey parsed;
@@ -25,7 +27,7 @@ public final class TestKey {
         this.pair = pair;
         byte[] blob = openSshBlob((RSAPublicKey) pair.getPublic());
         this.publicKeyLine = "ssh-rsa " + Base64.getEncoder().encodeToString(blob) + " test@image-service";
-        this.parsed = SshPublicKeys.parse(publicKeyLine);
+        this.parsed = PUBLIC_KEYS.parse(publicKeyLine, null);
     }
 
     public static TestKey generate() {
@@ -39,7 +41,7 @@ public final class TestKey {
     }
 
     public SshKey sshKey(String name) {
-        return SshPublicKeys.parse(publicKeyLine, name);
+        return PUBLIC_KEYS.parse(publicKeyLine, name);
     }
 
     public String md5Fingerprint() {

@@ -52,7 +52,7 @@ public class PanacheAccounts implements Accounts {
     @Override
     public List<SshKey> keysOf(UUID accountId) {
         return AccountKeyEntity.<AccountKeyEntity>list("accountId", accountId).stream()
-                .map(row -> new SshKey(row.name, row.md5Fingerprint, row.sha256Fingerprint, row.publicKey))
+                .map(PanacheAccounts::toDomain)
                 .toList();
     }
 
@@ -71,11 +71,14 @@ public class PanacheAccounts implements Accounts {
         row.persist();
     }
 
+    /** Which key a reference names is the domain's rule ({@link SshKey#isNamedBy}), not a query's. */
     @Override
     public boolean removeKey(UUID accountId, String nameOrFingerprint) {
-        return AccountKeyEntity.delete(
-                "accountId = ?1 and (name = ?2 or md5Fingerprint = ?2 or sha256Fingerprint = ?2)",
-                accountId, nameOrFingerprint) > 0;
+        List<AccountKeyEntity> named = AccountKeyEntity.<AccountKeyEntity>list("accountId", accountId).stream()
+                .filter(row -> toDomain(row).isNamedBy(nameOrFingerprint))
+                .toList();
+        named.forEach(row -> row.delete());
+        return !named.isEmpty();
     }
 
     private static void copyInto(Account account, AccountEntity row) {
@@ -86,6 +89,10 @@ public class PanacheAccounts implements Accounts {
         row.disabled = account.disabled();
         row.created = account.created();
         row.updated = account.updated();
+    }
+
+    private static SshKey toDomain(AccountKeyEntity row) {
+        return new SshKey(row.name, row.md5Fingerprint, row.sha256Fingerprint, row.publicKey);
     }
 
     private static Account toDomain(AccountEntity row) {

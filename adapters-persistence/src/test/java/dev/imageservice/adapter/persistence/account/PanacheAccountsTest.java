@@ -144,4 +144,22 @@ class PanacheAccountsTest {
         assertThat(Tx.call(() -> accounts.removeKey(alice.id(), "nothing"))).isFalse();
         assertThat(Tx.call(() -> accounts.keysOf(bob.id()))).containsExactly(byName);
     }
+
+    /** Every reference SshKey.isNamedBy accepts removes the key: ssh-keygen prints the MD5 one as {@code MD5:..}. */
+    @Test
+    void aKeyIsRemovedByItsMd5FingerprintAsSshKeygenPrintsIt() {
+        Account alice = account("alice", false);
+        SshKey laptop = key("laptop", 1);
+        SshKey desktop = key("desktop", 2);
+        Tx.run(() -> {
+            accounts.add(alice);
+            accounts.addKey(alice.id(), laptop);
+            accounts.addKey(alice.id(), desktop);
+        });
+
+        assertThat(Tx.call(() -> accounts.removeKey(alice.id(), "MD5:" + laptop.md5Fingerprint()))).isTrue();
+
+        assertThat(Tx.call(() -> accounts.keysOf(alice.id()))).containsExactly(desktop);
+        assertThat(Tx.call(() -> accounts.removeKey(alice.id(), "MD5:" + laptop.md5Fingerprint()))).isFalse();
+    }
 }

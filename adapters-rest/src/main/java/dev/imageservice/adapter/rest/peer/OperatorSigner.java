@@ -1,6 +1,6 @@
 package dev.imageservice.adapter.rest.peer;
 
-import dev.imageservice.application.service.SshPublicKeys;
+import dev.imageservice.application.port.out.PublicKeyParser;
 import dev.imageservice.domain.account.SshKey;
 import java.io.IOException;
 import java.io.StringReader;
@@ -54,9 +54,10 @@ final class OperatorSigner {
         }
     }
 
-    static OperatorSigner load(String login, Path keyFile) {
+    /** Reads the key pair; the public half gives the keyId its fingerprint, as peers know the key by it. */
+    static OperatorSigner load(String login, Path keyFile, PublicKeyParser publicKeys) {
         try {
-            SshKey publicKey = SshPublicKeys.parse(Files.readString(Path.of(keyFile + ".pub")).trim());
+            SshKey publicKey = publicKeys.parse(Files.readString(Path.of(keyFile + ".pub")).trim(), null);
             return new OperatorSigner("/" + login + "/keys/" + publicKey.md5Fingerprint(), readPrivateKey(keyFile));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the operator key " + keyFile, e);

@@ -3,6 +3,7 @@ package dev.imageservice.adapter.rest.peer;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imageservice.application.port.out.Datacenters;
+import dev.imageservice.application.port.out.PublicKeyParser;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +45,7 @@ public class RestPeerDatacenters implements Datacenters {
     private final PeerDatacentersConfig peers;
     private final Optional<String> operatorLogin;
     private final Optional<Path> operatorKey;
+    private final PublicKeyParser publicKeys;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     private volatile OperatorSigner signer;
 
@@ -52,12 +54,14 @@ public class RestPeerDatacenters implements Datacenters {
                                @ConfigProperty(name = "images.public-url") String localUrl,
                                PeerDatacentersConfig peers,
                                @ConfigProperty(name = "images.operator.login") Optional<String> operatorLogin,
-                               @ConfigProperty(name = "images.operator.key") Optional<Path> operatorKey) {
+                               @ConfigProperty(name = "images.operator.key") Optional<Path> operatorKey,
+                               PublicKeyParser publicKeys) {
         this.localName = localName;
         this.localUrl = localUrl;
         this.peers = peers;
         this.operatorLogin = operatorLogin;
         this.operatorKey = operatorKey;
+        this.publicKeys = publicKeys;
     }
 
     @Override
@@ -151,7 +155,7 @@ public class RestPeerDatacenters implements Datacenters {
                         "this datacenter has no operator identity (images.operator.login, images.operator.key) "
                                 + "to read from its peers with");
             }
-            signer = OperatorSigner.load(operatorLogin.get(), operatorKey.get());
+            signer = OperatorSigner.load(operatorLogin.get(), operatorKey.get(), publicKeys);
         }
         return signer;
     }

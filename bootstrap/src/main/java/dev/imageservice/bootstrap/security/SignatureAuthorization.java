@@ -1,4 +1,4 @@
-package dev.imageservice.application.service;
+package dev.imageservice.bootstrap.security;
 
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;

@@ -1,4 +1,4 @@
-package dev.imageservice.application.service;
+package dev.imageservice.bootstrap.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,6 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SshPublicKeysTest {
 
+    private static final SshPublicKeys KEYS = new SshPublicKeys();
+
     /**
      * Keys made by {@code ssh-keygen}, with the fingerprints {@code ssh-keygen -l -E md5 -f} and
      * {@code ssh-keygen -l -f} printed for them (resources/ssh-keys/fingerprints.txt).
@@ -36,7 +38,7 @@ class SshPublicKeysTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("sshKeygenFixtures")
     void fingerprintsAreThoseSshKeygenPrints(String file, String md5, String sha256) {
-        SshKey key = SshPublicKeys.parse(resource(file));
+        SshKey key = KEYS.parse(resource(file), null);
 
         assertThat("MD5:" + key.md5Fingerprint()).isEqualTo(md5);
         assertThat(key.sha256Fingerprint()).isEqualTo(sha256);
@@ -45,7 +47,7 @@ class SshPublicKeysTest {
 
     @Test
     void keyIsNamedByItsCommentByDefault() {
-        SshKey key = SshPublicKeys.parse(resource("ecdsa256.pub"));
+        SshKey key = KEYS.parse(resource("ecdsa256.pub"), null);
 
         assertThat(key.name()).isEqualTo("ecdsa 256 key");
         assertThat(key.publicKeyText()).isEqualTo(resource("ecdsa256.pub").strip());
@@ -53,7 +55,7 @@ class SshPublicKeysTest {
 
     @Test
     void keyWithoutCommentIsNamedByItsMd5Fingerprint() {
-        SshKey key = SshPublicKeys.parse(resource("nocomment.pub"));
+        SshKey key = KEYS.parse(resource("nocomment.pub"), null);
 
         assertThat(key.name()).isEqualTo("f3:69:67:6a:5c:a4:7d:b5:50:5a:4e:fb:5b:fe:42:b6");
         assertThat(key.publicKeyText()).doesNotEndWith(" ");
@@ -61,14 +63,14 @@ class SshPublicKeysTest {
 
     @Test
     void givenNameWins() {
-        assertThat(SshPublicKeys.parse(resource("rsa2048.pub"), "work").name()).isEqualTo("work");
-        assertThat(SshPublicKeys.parse(resource("rsa2048.pub"), "  ").name()).isEqualTo("alice@laptop");
+        assertThat(KEYS.parse(resource("rsa2048.pub"), "work").name()).isEqualTo("work");
+        assertThat(KEYS.parse(resource("rsa2048.pub"), "  ").name()).isEqualTo("alice@laptop");
     }
 
     @Test
     void extraWhitespaceIsNormalised() {
         String line = resource("ed25519.pub").strip().replace(" ", "   \t");
-        SshKey key = SshPublicKeys.parse("  " + line + "\n");
+        SshKey key = KEYS.parse("  " + line + "\n", null);
 
         assertThat(key.publicKeyText()).isEqualTo(resource("ed25519.pub").strip());
     }
@@ -86,7 +88,7 @@ class SshPublicKeysTest {
         SshPublicKeys.OpenSshKey read = SshPublicKeys.OpenSshKey.read(line);
 
         assertThat(read.toPublicKey().getEncoded()).isEqualTo(pair.getPublic().getEncoded());
-        assertThat(SshPublicKeys.parse(line).name()).isEqualTo("me@host");
+        assertThat(KEYS.parse(line, null).name()).isEqualTo("me@host");
     }
 
     // ---- bad input ------------------------------------------------------------------------
@@ -166,7 +168,7 @@ class SshPublicKeysTest {
     }
 
     private static void assertInvalid(String line, String messagePart) {
-        assertThatThrownBy(() -> SshPublicKeys.parse(line))
+        assertThatThrownBy(() -> KEYS.parse(line, null))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
                 .hasMessageContaining(messagePart);

@@ -1,4 +1,4 @@
-package dev.imageservice.application.service;
+package dev.imageservice.bootstrap.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,7 +10,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Locale;
 
-/** Signs requests the way the real clients do (see CLIENTS.md), independently of the code under test. */
+/**
+ * Signs requests the way the real clients do (triton signs {@code (request-target) date}, smartdc the
+ * {@code date} line, old http-signature the bare Date value), independently of the code under test.
+ */
 final class ClientSigner {
 
     /** node's {@code new Date().toUTCString()}: two-digit day, English names, GMT. */

@@ -1,18 +1,17 @@
-package dev.imageservice.application.service;
+package dev.imageservice.bootstrap.security;
 
+import dev.imageservice.application.port.out.PublicKeyParser;
 import dev.imageservice.domain.account.SshKey;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Set;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
@@ -27,47 +26,15 @@ import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
  * fingerprints {@code ssh-keygen -l} prints. Supported: {@code ssh-rsa}, {@code ssh-ed25519} and
  * {@code ecdsa-sha2-nistp256/384/521}, the key types HTTP Signature clients sign with.
  */
-public final class SshPublicKeys {
+@Singleton
+public class SshPublicKeys implements PublicKeyParser {
 
     private static final Set<String> EC_CURVES = Set.of("nistp256", "nistp384", "nistp521");
 
-    private SshPublicKeys() {
-    }
-
-    /** Parses a public key line; the key is named by its comment, or by its MD5 fingerprint without one. */
-    public static SshKey parse(String publicKeyLine) {
-        return parse(publicKeyLine, null);
-    }
-
-    /**
-     * Parses a public key line and names the key {@code name}; a null or blank name falls back to the
-     * line's comment, then to the MD5 fingerprint.
-     *
-     * @throws DomainException InvalidArgument when the line is not a supported OpenSSH public key
-     */
-    public static SshKey parse(String publicKeyLine, String name) {
+    @Override
+    public SshKey parse(String publicKeyLine, String name) {
         OpenSshKey key = OpenSshKey.read(publicKeyLine);
-        String md5 = md5Fingerprint(key.blob());
-        String keyName = isBlank(name) ? (key.comment().isEmpty() ? md5 : key.comment()) : name.strip();
-        return new SshKey(keyName, md5, sha256Fingerprint(key.blob()), key.canonicalLine());
-    }
-
-    /** Lower-case hex pairs joined by ':' (as {@code ssh-keygen -l -E md5}, without its {@code MD5:}). */
-    static String md5Fingerprint(byte[] blob) {
-        return HexFormat.ofDelimiter(":").formatHex(digest("MD5", blob));
-    }
-
-    /** {@code SHA256:} and unpadded base64, as {@code ssh-keygen -l} prints it. */
-    static String sha256Fingerprint(byte[] blob) {
-        return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest("SHA-256", blob));
-    }
-
-    private static byte[] digest(String algorithm, byte[] data) {
-        try {
-            return MessageDigest.getInstance(algorithm).digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is part of every Java platform", e);
-        }
+        return SshKey.fromOpenSsh(name, key.comment(), key.blob(), key.canonicalLine());
     }
 
     private static boolean isBlank(String s) {

@@ -1,4 +1,4 @@
-package dev.imageservice.application.service;
+package dev.imageservice.bootstrap.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
-package dev.imageservice.application.service;
+package dev.imageservice.bootstrap.security;
 
-import dev.imageservice.application.service.SshPublicKeys.Family;
+import dev.imageservice.bootstrap.security.SshPublicKeys.Family;
 import java.util.Locale;
 import java.util.Optional;
 

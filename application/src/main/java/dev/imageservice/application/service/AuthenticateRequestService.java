@@ -1,0 +1,90 @@
+package dev.imageservice.application.service;
+
+import dev.imageservice.application.port.in.AuthenticateRequestUseCase;
+import dev.imageservice.application.port.in.SignedRequest;
+import dev.imageservice.application.port.out.Accounts;
+import dev.imageservice.application.port.out.RequestSignature;
+import dev.imageservice.application.port.out.SignatureVerifier;
+import dev.imageservice.domain.account.Account;
+import dev.imageservice.domain.account.SshKey;
+import dev.imageservice.domain.error.DomainException;
+import dev.imageservice.domain.error.ErrorCode;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of CloudAPI's HTTP Signature authentication; the {@link SignatureVerifier} does the
+ * header grammar and the cryptography. Problems with the header itself answer InvalidHeader before
+ * any account is looked up; an unknown login, an unknown key, a key of the wrong type and a bad
+ * signature all answer the same InvalidCredentials, so a caller cannot tell which one it was. A
+ * disabled account is told so only after its signature verified.
+ */
+@Singleton
+class AuthenticateRequestService implements AuthenticateRequestUseCase {
+
+    /** How far the signed date may be from this server's clock, either way (CloudAPI's limit). */
+    static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(300);
+    static final String MUST_AUTHENTICATE = "You must make authenticated requests to use CloudAPI";
+    static final String ACCOUNT_DISABLED = "Account or user is disabled";
+
+    /**
+     * {@code /LOGIN/keys/KEY} or a sub-user's {@code /LOGIN/users/USER/keys/KEY}. KEY takes the
+     * rest of the string: a {@code SHA256:} fingerprint is base64 and may contain '/'.
+     */
+    private static final Pattern KEY_ID = Pattern.compile("/([^/]+)/(?:users/([^/]+)/)?keys/(.+)");
+
+    private final Accounts accounts;
+    private final SignatureVerifier verifier;
+    private final Clock clock;
+
+    @Inject
+    AuthenticateRequestService(Accounts accounts, SignatureVerifier verifier, Clock clock) {
+        this.accounts = accounts;
+        this.verifier = verifier;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Account authenticate(SignedRequest request) {
+        // Other schemes (Basic included) are ignored, as CloudAPI does: the request then has no caller.
+        RequestSignature signature = verifier.read(request)
+                .orElseThrow(() -> new DomainException(ErrorCode.INVALID_CREDENTIALS, MUST_AUTHENTICATE));
+        if (Duration.between(signature.signedAt(), clock.instant()).abs().compareTo(MAX_CLOCK_SKEW) > 0) {
+            throw new DomainException(ErrorCode.INVALID_HEADER, "clock skew of " + signature.dateHeader()
+                    + " header exceeds " + MAX_CLOCK_SKEW.toSeconds() + " seconds");
+        }
+        Matcher keyId = KEY_ID.matcher(signature.keyId());
+        if (!keyId.matches()) {
+            throw new DomainException(ErrorCode.INVALID_CREDENTIALS,
+                    "Invalid KeyId " + signature.keyId() + " in authorization header");
+        }
+        // A sub-user's keyId (group 2) is accepted as its account: this service has no sub-users,
+        // so the key must be one of the account's own keys and the request acts as the account.
+        String login = keyId.group(1);
+        String keyName = keyId.group(3);
+        Account account = accounts.findByLogin(login).orElseThrow(() -> rejected(signature));
+        SshKey key = accounts.keysOf(account.id()).stream()
+                .filter(candidate -> candidate.isNamedBy(keyName))
+                .findFirst()
+                .orElseThrow(() -> rejected(signature));
+        if (!verifier.isSignedBy(signature, key)) {
+            throw rejected(signature);
+        }
+        if (account.disabled()) {
+            throw new DomainException(ErrorCode.NOT_AUTHORIZED, ACCOUNT_DISABLED);
+        }
+        return account;
+    }
+
+    /** One answer for unknown login, unknown key, wrong key type and bad signature. */
+    private static DomainException rejected(RequestSignature signature) {
+        return new DomainException(ErrorCode.INVALID_CREDENTIALS,
+                "Invalid key or signature for keyId " + signature.keyId());
+    }
+}

@@ -1,0 +1,127 @@
+package dev.imageservice.bootstrap.security;
+
+import dev.imageservice.application.port.in.SignedRequest;
+import dev.imageservice.application.port.out.RequestSignature;
+import dev.imageservice.application.port.out.SignatureVerifier;
+import dev.imageservice.bootstrap.security.SshPublicKeys.OpenSshKey;
+import dev.imageservice.domain.account.SshKey;
+import dev.imageservice.domain.error.DomainException;
+import dev.imageservice.domain.error.ErrorCode;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * CloudAPI's HTTP Signature mechanics, shared by the REST and the gRPC adapter through the
+ * application: reads the Authorization header, rebuilds the signing string from the request and
+ * verifies it with JCA against a stored OpenSSH key.
+ */
+@Singleton
+public class HttpSignatureVerifier implements SignatureVerifier {
+
+    private static final String REQUEST_TARGET = "(request-target)";
+
+    @Override
+    public Optional<RequestSignature> read(SignedRequest request) {
+        String authorization = request.header("authorization");
+        if (authorization == null || authorization.isBlank()
+                || !SignatureAuthorization.usesSignatureScheme(authorization)) {
+            return Optional.empty();
+        }
+        SignatureAuthorization signature = SignatureAuthorization.parse(authorization);
+        if (SignatureAlgorithm.byWireName(signature.algorithm()).isEmpty()) {
+            throw invalidHeader(signature.algorithm() + " is not a supported signing algorithm");
+        }
+        String dateHeader = dateHeader(signature);
+        Instant signedAt = parseDate(request.header(dateHeader), dateHeader);
+        return Optional.of(new RequestSignature(signature.keyId(), dateHeader, signedAt, signature.algorithm(),
+                signingString(signature, request), signature.signature()));
+    }
+
+    @Override
+    public boolean isSignedBy(RequestSignature signature, SshKey key) {
+        SignatureAlgorithm algorithm = SignatureAlgorithm.byWireName(signature.algorithm()).orElseThrow();
+        OpenSshKey stored;
+        try {
+            stored = OpenSshKey.read(key.publicKeyText());
+        } catch (DomainException unreadable) {
+            return false;
+        }
+        // An rsa-* claim is verified only by an RSA key, ecdsa-* by EC, ed25519-* by Ed25519.
+        if (stored.family() != algorithm.keyFamily()) {
+            return false;
+        }
+        try {
+            Signature verifier = Signature.getInstance(algorithm.jcaName());
+            verifier.initVerify(stored.toPublicKey());
+            verifier.update(signature.signingString().getBytes(StandardCharsets.UTF_8));
+            return verifier.verify(signature.signature());
+        } catch (GeneralSecurityException malformedSignature) {
+            // e.g. ECDSA bytes that are not DER, an Ed25519 signature that is not 64 bytes
+            return false;
+        }
+    }
+
+    /** The header that carries the signed date: {@code x-date} if signed, else {@code date}, which must be. */
+    private static String dateHeader(SignatureAuthorization signature) {
+        if (signature.headers() == null) {
+            return "date"; // the legacy form and a header list left out both sign the Date
+        }
+        if (signature.headers().contains("x-date")) {
+            return "x-date";
+        }
+        if (signature.headers().contains("date")) {
+            return "date";
+        }
+        throw invalidHeader("the date header must be signed");
+    }
+
+    /**
+     * One {@code name: value} line per signed header, joined by '\n'; the legacy form without a
+     * header list signs the bare Date value.
+     */
+    private static String signingString(SignatureAuthorization signature, SignedRequest request) {
+        if (signature.legacy() && signature.headers() == null) {
+            return request.header("date");
+        }
+        List<String> signed = signature.headers() == null ? List.of("date") : signature.headers();
+        StringBuilder lines = new StringBuilder();
+        for (String name : signed) {
+            String value;
+            if (name.equals(REQUEST_TARGET)) {
+                value = request.method().toLowerCase(Locale.ROOT) + " " + request.requestTarget();
+            } else {
+                value = Optional.ofNullable(request.header(name))
+                        .orElseThrow(() -> invalidHeader("signed header " + name + " is missing"));
+            }
+            if (!lines.isEmpty()) {
+                lines.append('\n');
+            }
+            lines.append(name).append(": ").append(value);
+        }
+        return lines.toString();
+    }
+
+    private static Instant parseDate(String value, String name) {
+        if (value == null) {
+            throw invalidHeader(name + " header missing");
+        }
+        try {
+            return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw invalidHeader(name + " header is not an RFC 1123 date: " + value);
+        }
+    }
+
+    private static DomainException invalidHeader(String message) {
+        return new DomainException(ErrorCode.INVALID_HEADER, message);
+    }
+}

@@ -136,7 +136,8 @@ public class LocalImageFileStore implements ImageFileStore {
 
     @Override
     public OpenedContent open(String sha256) {
-        FileBlobEntity blob = FileBlobEntity.findById(sha256);
+        // Callers that stream for long (export) open outside any transaction of theirs.
+        FileBlobEntity blob = QuarkusTransaction.joiningExisting().call(() -> FileBlobEntity.findById(sha256));
         Path path = pathOf(sha256);
         if (blob == null || !Files.exists(path)) {
             throw DomainException.notFound("image file " + sha256 + " not found");

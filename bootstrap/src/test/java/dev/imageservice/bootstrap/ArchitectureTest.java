@@ -21,6 +21,7 @@ class ArchitectureTest {
 
     private static final String DOMAIN = "dev.imageservice.domain..";
     private static final String APPLICATION = "dev.imageservice.application..";
+    private static final String APPLICATION_SERVICES = "dev.imageservice.application.service..";
     private static final String ADAPTERS = "dev.imageservice.adapter..";
     private static final String PERSISTENCE = "dev.imageservice.adapter.persistence..";
     private static final String BOOTSTRAP = "dev.imageservice.bootstrap..";
@@ -53,6 +54,22 @@ class ArchitectureTest {
             .that().resideInAPackage(APPLICATION)
             .should().dependOnClassesThat().resideInAnyPackage(
                     "io.quarkus..", "jakarta.persistence..", "jakarta.ws.rs..", "io.grpc..", "com.fasterxml..");
+
+    /**
+     * Key formats, cryptography, compression and JSON are mechanics behind outbound ports: the
+     * application names what it needs, an adapter (or bootstrap) brings the library.
+     */
+    @ArchTest
+    static final ArchRule applicationHoldsNoCryptoCompressionOrFormatLibrary = noClasses()
+            .that().resideInAPackage(APPLICATION)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.bouncycastle..", "org.apache.commons.compress..", "org.tukaani..", "com.fasterxml..");
+
+    /** Adapters and bootstrap reach the use cases through their ports, never a service class. */
+    @ArchTest
+    static final ArchRule servicesAreReachedThroughPortsOnly = noClasses()
+            .that().resideInAnyPackage(ADAPTERS, BOOTSTRAP)
+            .should().dependOnClassesThat().resideInAPackage(APPLICATION_SERVICES);
 
     /** Meta-annotations count too: an @Entity smuggled in through a custom annotation is still an entity. */
     @ArchTest

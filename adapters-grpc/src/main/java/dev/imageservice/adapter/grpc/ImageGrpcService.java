@@ -124,7 +124,8 @@ public class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBase {
     @Override
     public void deleteImage(DeleteImageRequest request, StreamObserver<Empty> responses) {
         respond(responses, () -> {
-            deleteImage.deleteImage(new DeleteImageCommand(account(request.getLogin()), request.getId()));
+            deleteImage.deleteImage(new DeleteImageCommand(account(request.getLogin()), request.getId(),
+                    request.hasExpectedRevision() ? request.getExpectedRevision() : null));
             return Empty.getDefaultInstance();
         });
     }

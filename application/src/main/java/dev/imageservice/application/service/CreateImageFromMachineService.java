@@ -3,7 +3,7 @@ package dev.imageservice.application.service;
 import dev.imageservice.application.port.in.CreateImageFromMachineCommand;
 import dev.imageservice.application.port.in.CreateImageFromMachineUseCase;
 import dev.imageservice.application.port.in.CreatedImage;
-import dev.imageservice.application.port.out.ImageJob;
+import dev.imageservice.application.port.out.ImageCreationSettings;
 import dev.imageservice.application.port.out.ImageJobs;
 import dev.imageservice.application.port.out.ImageRepository;
 import dev.imageservice.application.port.out.Machines;
@@ -20,6 +20,7 @@ import dev.imageservice.domain.image.Manifest;
 import dev.imageservice.domain.image.Tags;
 import dev.imageservice.domain.image.Uuids;
 import dev.imageservice.domain.image.WebAddress;
+import dev.imageservice.domain.job.ImageJob;
 import dev.imageservice.domain.machine.Machine;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -62,7 +63,7 @@ class CreateImageFromMachineService implements CreateImageFromMachineUseCase {
                 ImageState.CREATING);
         images.add(image);
         ImageJob job = ImageJob.queued(UUID.randomUUID(), image.id(), machine.id(),
-                settings.compression().wireName(), clock.instant());
+                settings.compression(), clock.instant());
         jobs.add(job);
         return new CreatedImage(image, job.id());
     }

@@ -1,9 +1,10 @@
 package dev.imageservice.application.service;
 
 import dev.imageservice.application.port.in.ExpireImagePlaceholdersUseCase;
+import dev.imageservice.application.port.out.ImageCreationSettings;
 import dev.imageservice.application.port.out.ImageEvents;
-import dev.imageservice.application.port.out.ImageJob;
 import dev.imageservice.domain.image.ImageError;
+import dev.imageservice.domain.job.ImageJob;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;

@@ -1,18 +1,18 @@
 package dev.imageservice.application.service;
 
 import dev.imageservice.application.port.out.Accounts;
+import dev.imageservice.application.port.out.ImageCreationSettings;
 import dev.imageservice.application.port.out.ImageFileStore;
 import dev.imageservice.application.port.out.ImageFileStore.StoredContent;
-import dev.imageservice.application.port.out.ImageJob;
 import dev.imageservice.application.port.out.ImageJobs;
 import dev.imageservice.application.port.out.ImageRepository;
 import dev.imageservice.application.port.out.Machines;
 import dev.imageservice.domain.account.Account;
-import dev.imageservice.domain.image.Compression;
 import dev.imageservice.domain.image.Image;
 import dev.imageservice.domain.image.ImageError;
 import dev.imageservice.domain.image.ImageFile;
 import dev.imageservice.domain.image.ImageState;
+import dev.imageservice.domain.job.ImageJob;
 import dev.imageservice.domain.machine.Machine;
 import dev.imageservice.domain.machine.MachineState;
 import jakarta.inject.Inject;
@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The transactional steps of an image job. The long part, streaming the disk, runs between
@@ -54,7 +55,11 @@ class ImageJobSteps {
     @Transactional
     public Optional<ImageJob> claim() {
         Instant now = clock.instant();
-        return jobs.claimNext(now, now.plus(settings.lease()));
+        return jobs.lockNextClaimable(now).map(job -> {
+            job.claim(now, now.plus(settings.lease()));
+            jobs.update(job);
+            return job;
+        });
     }
 
     /**
@@ -65,7 +70,7 @@ class ImageJobSteps {
     public Optional<Machine> machineToSnapshot(ImageJob job) {
         Image image = images.findById(job.imageId()).orElse(null);
         if (image == null || image.state() != ImageState.CREATING) {
-            jobs.finish(job.id(), ImageJob.State.FAILED, "image is gone or no longer creating", clock.instant());
+            change(job, stored -> stored.fail("image is gone or no longer creating", clock.instant()));
             return Optional.empty();
         }
         Machine machine = machines.findById(job.machineId())
@@ -85,7 +90,7 @@ class ImageJobSteps {
     @Transactional
     public void setMachineState(ImageJob job, UUID machineId, MachineState state) {
         machines.setState(machineId, state);
-        jobs.markMachineStopped(job.id(), state == MachineState.STOPPED);
+        change(job, stored -> stored.machineStopped(state == MachineState.STOPPED, clock.instant()));
     }
 
     /** Jobs that should have finished by now: their placeholders expire. */
@@ -102,7 +107,9 @@ class ImageJobSteps {
 
     @Transactional
     public void heartbeat(ImageJob job, long progressBytes) {
-        jobs.heartbeat(job.id(), progressBytes, clock.instant().plus(settings.lease()));
+        Instant now = clock.instant();
+        jobs.lock(job.id()).filter(stored -> stored.heartbeat(progressBytes, now, now.plus(settings.lease())))
+                .ifPresent(jobs::update);
     }
 
     /** Activates the image with its new file, which it now references. */
@@ -110,11 +117,11 @@ class ImageJobSteps {
     public Image succeed(ImageJob job, StoredContent stored) {
         Image image = images.findById(job.imageId())
                 .orElseThrow(() -> new ImageJobFailure("InternalError", "image " + job.imageId() + " was deleted"));
-        image.attachFile(new ImageFile(stored.sha1(), stored.size(), Compression.of(job.compression()), stored.sha256()));
+        image.attachFile(new ImageFile(stored.sha1(), stored.size(), job.compression(), stored.sha256()));
         image.activate(clock.instant());
         files.addReference(stored.sha256());
         images.update(image);
-        jobs.finish(job.id(), ImageJob.State.SUCCEEDED, null, clock.instant());
+        change(job, running -> running.succeed(clock.instant()));
         return image;
     }
 
@@ -132,7 +139,20 @@ class ImageJobSteps {
         if (discarded != null) {
             files.discard(discarded.sha256());
         }
-        jobs.finish(job.id(), ImageJob.State.FAILED, error.code() + ": " + error.message(), clock.instant());
+        change(job, stored -> {
+            // A job that ended meanwhile (an expiry racing its worker) keeps its end.
+            if (!stored.state().isFinished()) {
+                stored.fail(error.code() + ": " + error.message(), clock.instant());
+            }
+        });
         return failed;
+    }
+
+    /** Applies a transition to the job as stored, under its row lock. */
+    private void change(ImageJob job, Consumer<ImageJob> transition) {
+        jobs.lock(job.id()).ifPresent(stored -> {
+            transition.accept(stored);
+            jobs.update(stored);
+        });
     }
 }

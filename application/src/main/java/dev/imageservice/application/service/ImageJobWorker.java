@@ -1,14 +1,14 @@
 package dev.imageservice.application.service;
 
 import dev.imageservice.application.port.in.RunImageJobsUseCase;
+import dev.imageservice.application.port.out.ImageCreationSettings;
 import dev.imageservice.application.port.out.ImageEvents;
 import dev.imageservice.application.port.out.ImageFileStore;
-import dev.imageservice.application.port.out.ImageFileStore.ExpectedContent;
 import dev.imageservice.application.port.out.ImageFileStore.StoredContent;
-import dev.imageservice.application.port.out.ImageJob;
 import dev.imageservice.application.port.out.Machines;
-import dev.imageservice.domain.image.Compression;
+import dev.imageservice.application.port.out.TaskScheduler;
 import dev.imageservice.domain.image.ImageError;
+import dev.imageservice.domain.job.ImageJob;
 import dev.imageservice.domain.machine.Machine;
 import dev.imageservice.domain.machine.MachineState;
 import jakarta.inject.Inject;
@@ -16,54 +16,43 @@ import jakarta.inject.Singleton;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs image creation jobs. The disk is streamed in one pass: a producer thread reads it and
- * compresses it into a pipe while this thread digests the compressed bytes into the file store,
- * so compression and digesting use both cores and no image is ever held in memory.
+ * Runs image creation jobs. The machine's disk streams in one pass into the file store, which
+ * compresses and digests it; meanwhile a heartbeat keeps the job's lease and records its progress.
  */
 @Singleton
 class ImageJobWorker implements RunImageJobsUseCase {
 
     private static final Logger LOG = Logger.getLogger(ImageJobWorker.class.getName());
-    private static final int PIPE_BUFFER = 1 << 20;
 
     private final ImageJobSteps steps;
     private final Machines machines;
     private final ImageFileStore files;
     private final ImageCreationSettings settings;
     private final ImageEvents events;
+    private final TaskScheduler scheduler;
     /** One snapshot per machine at a time, so two creates cannot stop and start it under each other. */
     private final Map<UUID, ReentrantLock> machineLocks = new ConcurrentHashMap<>();
-    private final ExecutorService compressors = Executors.newCachedThreadPool(daemon("image-compressor"));
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("image-job-heartbeat"));
 
     @Inject
     ImageJobWorker(ImageJobSteps steps, Machines machines, ImageFileStore files, ImageCreationSettings settings,
-                   ImageEvents events) {
+                   ImageEvents events, TaskScheduler scheduler) {
         this.steps = steps;
         this.machines = machines;
         this.files = files;
         this.settings = settings;
         this.events = events;
+        this.scheduler = scheduler;
     }
 
     @Override
@@ -78,7 +67,7 @@ class ImageJobWorker implements RunImageJobsUseCase {
         lock.lock();
         StoredContent stored = null;
         try {
-            if (job.attempts() > settings.maxAttempts()) {
+            if (job.hasExhaustedAttempts(settings.maxAttempts())) {
                 throw new ImageJobFailure("InternalError",
                         "image creation was interrupted " + settings.maxAttempts() + " times; giving up");
             }
@@ -89,7 +78,7 @@ class ImageJobWorker implements RunImageJobsUseCase {
             }
         } catch (ImageJobFailure e) {
             steps.fail(job, e.error(), stored).ifPresent(events::stateChanged);
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "image job " + job.id() + " failed", e);
             steps.fail(job, new ImageError("InternalError", "image creation failed: " + e.getMessage()), stored)
                     .ifPresent(events::stateChanged);
@@ -99,19 +88,21 @@ class ImageJobWorker implements RunImageJobsUseCase {
         }
     }
 
-    /** Stops a running machine for the snapshot and starts it again afterwards, whatever happens. */
-    private StoredContent snapshotStopped(ImageJob job, Machine machine) throws IOException {
+    /** Stops a running machine for the snapshot; {@link #restartMachineIfOwed} starts it again, whatever happens. */
+    private StoredContent snapshotStopped(ImageJob job, Machine machine) {
         if (machine.state() == MachineState.RUNNING) {
             steps.setMachineState(job, machine.id(), MachineState.STOPPED);
         }
         AtomicLong progress = new AtomicLong();
-        long period = Math.max(1, settings.lease().toMillis() / 3);
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(
-                () -> steps.heartbeat(job, progress.get()), period, period, TimeUnit.MILLISECONDS);
-        try {
-            return snapshot(machine, Compression.of(job.compression()), progress);
-        } finally {
-            heartbeat.cancel(false);
+        Duration period = Duration.ofMillis(Math.max(1, settings.lease().toMillis() / 3));
+        try (TaskScheduler.Repeating heartbeat = scheduler.every(period, () -> steps.heartbeat(job, progress.get()))) {
+            return files.storeCompressed(out -> {
+                try {
+                    machines.writeDisk(machine, new Counting(out, progress));
+                } catch (IOException e) {
+                    throw new IOException("reading the machine's disk failed: " + e.getMessage(), e);
+                }
+            }, job.compression());
         }
     }
 
@@ -120,44 +111,6 @@ class ImageJobWorker implements RunImageJobsUseCase {
         if (steps.owesMachineStart(job)) {
             steps.setMachineState(job, job.machineId(), MachineState.RUNNING);
         }
-    }
-
-    private StoredContent snapshot(Machine machine, Compression compression, AtomicLong progress) throws IOException {
-        PipedInputStream compressed = new PipedInputStream(PIPE_BUFFER);
-        PipedOutputStream producerEnd = new PipedOutputStream(compressed);
-        Future<?> producer = compressors.submit(() -> {
-            try (OutputStream out = new Counting(DiskCompression.compressing(compression, producerEnd), progress)) {
-                machines.writeDisk(machine, out);
-            }
-            return null;
-        });
-        StoredContent stored;
-        try (compressed) {
-            stored = files.store(compressed, ExpectedContent.ANY);
-        } catch (RuntimeException e) {
-            producer.cancel(true);
-            throw e;
-        }
-        try {
-            producer.get();
-            return stored;
-        } catch (ExecutionException e) {
-            // The pipe ended early because reading the disk failed: what was stored is incomplete.
-            files.discard(stored.sha256());
-            throw new IOException("reading the machine's disk failed: " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            files.discard(stored.sha256());
-            throw new IOException("interrupted while snapshotting", e);
-        }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** Counts the uncompressed bytes of the disk, the job's progress. */

@@ -5,6 +5,7 @@ import dev.imageservice.application.port.out.ExportStore;
 import dev.imageservice.application.port.out.ExportStore.StoredObject;
 import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.error.DomainException;
+import dev.imageservice.domain.export.MantaPath;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -20,11 +21,12 @@ class ReadExportedObjectService implements ReadExportedObjectUseCase {
 
     @Override
     public StoredObject readExportedObject(Account caller, String path) {
-        String owned;
+        MantaPath owned;
         try {
-            owned = MantaPaths.ownedBy(caller.login(), path);
+            owned = MantaPath.parse(path).requireOwnedBy(caller.login());
         } catch (DomainException e) {
-            // Another account's objects are not found rather than forbidden, so they do not leak.
+            // No object can have a name that is not a valid path, and another account's objects are
+            // not found rather than forbidden, so they do not leak.
             throw DomainException.notFound(path + " was not found");
         }
         return exports.open(owned).orElseThrow(() -> DomainException.notFound(path + " was not found"));

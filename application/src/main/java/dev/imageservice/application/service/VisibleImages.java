@@ -8,6 +8,7 @@ import dev.imageservice.domain.image.Image;
 import dev.imageservice.domain.image.Uuids;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
 import java.util.UUID;
 
 /**
@@ -24,6 +25,8 @@ class VisibleImages {
         this.images = images;
     }
 
+    /** Joins the caller's transaction, or reads in one of its own when the caller has none (export). */
+    @Transactional
     Image load(Account caller, String rawId) {
         UUID id = Uuids.parse(rawId);
         if (id == null) {

@@ -25,7 +25,8 @@ class DeleteImageServiceTest {
 
     private final InMemoryImageRepository images = new InMemoryImageRepository();
     private final InMemoryImageFileStore files = new InMemoryImageFileStore();
-    private final DeleteImageService service = new DeleteImageService(new VisibleImages(images), images, files);
+    private final DeleteImageService service = new DeleteImageService(new VisibleImages(images), images, files,
+            new Transactions());
 
     @Test
     void deletingAnImageReleasesItsFileButNotContentAnotherImageShares() {
@@ -44,6 +45,19 @@ class DeleteImageServiceTest {
 
         service.deleteImage(new DeleteImageCommand(ALICE, second.id().toString()));
         assertThat(files.holds(content.sha256())).isFalse();
+    }
+
+    @Test
+    void anExpectedRevisionMustMatchAndAStaleOneDeletesNothing() {
+        Image image = image(ALICE).storeIn(images);
+
+        assertThatThrownBy(() -> service.deleteImage(new DeleteImageCommand(ALICE, image.id().toString(), 1L)))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.PRECONDITION_FAILED));
+        assertThat(images.findById(image.id())).isPresent();
+
+        service.deleteImage(new DeleteImageCommand(ALICE, image.id().toString(), 0L));
+        assertThat(images.findById(image.id())).isEmpty();
     }
 
     private static Image withFile(Image image, ImageFile file) {

@@ -3,7 +3,9 @@ package dev.imageservice.application.service;
 import dev.imageservice.application.port.out.ImageFileStore;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.FieldError;
+import dev.imageservice.domain.image.Compression;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +16,11 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 
-/** An image file store in memory that counts references; released content goes at once (no transactions here). */
+/**
+ * An image file store in memory that counts references; released content goes at once (no transactions
+ * here). It does not compress: {@link #storeCompressed} keeps the source's bytes as written, since codecs
+ * are the real store's business and tested there.
+ */
 final class InMemoryImageFileStore implements ImageFileStore {
 
     private final Map<String, byte[]> contents = new HashMap<>();
@@ -40,6 +46,17 @@ final class InMemoryImageFileStore implements ImageFileStore {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public StoredContent storeCompressed(ContentSource source, Compression compression) {
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        try {
+            source.writeTo(written);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+        return store(new ByteArrayInputStream(written.toByteArray()), ExpectedContent.ANY);
     }
 
     @Override

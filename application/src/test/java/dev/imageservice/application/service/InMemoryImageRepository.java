@@ -61,8 +61,15 @@ class InMemoryImageRepository implements ImageRepository {
     }
 
     @Override
-    public void delete(UUID id) {
-        stored.remove(id);
+    public void delete(Image image) {
+        Image current = stored.get(image.id());
+        if (current == null) {
+            throw DomainException.notFound("image " + image.id() + " not found");
+        }
+        if (current.revision() != image.revision()) {
+            throw new DomainException(ErrorCode.CONFLICT, "image " + image.id() + " was changed by another request");
+        }
+        stored.remove(image.id());
     }
 
     @Override

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class UpdateImageServiceTest {
 
     private final InMemoryImageRepository images = new InMemoryImageRepository();
-    private final UpdateImageService service = new UpdateImageService(new VisibleImages(images), images);
+    private final UpdateImageService service = new UpdateImageService(new VisibleImages(images), images,
+            new Transactions());
 
     @ParameterizedTest
     @EnumSource(ImageState.class)
@@ -105,35 +106,84 @@ class UpdateImageServiceTest {
         assertUnchanged(image);
     }
 
-    /** Another request stores the image between this request's load and its update. */
+    /** Another request changes the same field between this request's load and its update. */
     @Test
-    void aStaleRevisionIsAConflictAndTheOtherWriteSurvives() {
+    void anOverlappingChangeIsAConflictAndTheOtherWriteSurvives() {
         Image image = image(ALICE).storeIn(images);
-        InMemoryImageRepository racing = new InMemoryImageRepository() {
-            private boolean raced;
-
-            @Override
-            public Optional<Image> findById(UUID id) {
-                Optional<Image> loaded = super.findById(id);
-                if (!raced) {
-                    raced = true;
-                    Image other = super.findById(id).orElseThrow();
-                    other.update(ImageUpdate.of(Map.of("description", "the other request")));
-                    super.update(other);
-                }
-                return loaded;
-            }
-        };
+        InMemoryImageRepository racing = racingWith(Map.of("description", "the other request"), 1);
         racing.add(image);
-        UpdateImageService racingService = new UpdateImageService(new VisibleImages(racing), racing);
 
-        assertThatThrownBy(() -> racingService.updateImage(new UpdateImageCommand(ALICE, image.id().toString(),
+        assertThatThrownBy(() -> updating(racing).updateImage(new UpdateImageCommand(ALICE, image.id().toString(),
                 Map.of("description", "this request"))))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
         Image stored = racing.findById(image.id()).orElseThrow();
         assertThat(stored.manifest().description().value()).isEqualTo("the other request");
         assertThat(stored.revision()).isEqualTo(1);
+    }
+
+    /** Other requests change other fields meanwhile, again and again: the update is applied to the fresh image. */
+    @Test
+    void aChangeOfOtherFieldsIsAppliedAgainAndBothSurvive() {
+        Image image = image(ALICE).storeIn(images);
+        InMemoryImageRepository racing = racingWith(Map.of("tags", Map.of("other", "request")), 3);
+        racing.add(image);
+
+        Image updated = updating(racing).updateImage(new UpdateImageCommand(ALICE, image.id().toString(),
+                Map.of("description", "this request")));
+
+        assertThat(updated.manifest().description().value()).isEqualTo("this request");
+        assertThat(updated.manifest().tags().values()).isEqualTo(Map.of("other", "request"));
+        assertThat(updated.revision()).isEqualTo(4);
+    }
+
+    @Test
+    void writersThatNeverStopRacingEndInAConflictAfterBoundedAttempts() {
+        Image image = image(ALICE).storeIn(images);
+        InMemoryImageRepository racing = racingWith(Map.of("tags", Map.of("other", "request")), Integer.MAX_VALUE);
+        racing.add(image);
+
+        assertThatThrownBy(() -> updating(racing).updateImage(new UpdateImageCommand(ALICE, image.id().toString(),
+                Map.of("description", "this request"))))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+        assertThat(racing.findById(image.id()).orElseThrow().revision()).isEqualTo(Transactions.MAX_ATTEMPTS);
+    }
+
+    @Test
+    void anExpectedRevisionMustMatchAndNothingChangesWhenItDoesNot() {
+        Image image = image(ALICE).storeIn(images);
+        Image first = service.updateImage(new UpdateImageCommand(ALICE, image.id().toString(),
+                Map.of("description", "first"), 0L));
+
+        assertThatThrownBy(() -> service.updateImage(new UpdateImageCommand(ALICE, image.id().toString(),
+                Map.of("description", "stale"), 0L)))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.PRECONDITION_FAILED));
+        assertUnchanged(first);
+    }
+
+    /** A repository where another request stores {@code change} on each of the first {@code times} loads. */
+    private static InMemoryImageRepository racingWith(Map<String, Object> change, int times) {
+        return new InMemoryImageRepository() {
+            private int raced;
+
+            @Override
+            public Optional<Image> findById(UUID id) {
+                Optional<Image> loaded = super.findById(id);
+                if (raced < times) {
+                    raced++;
+                    Image other = super.findById(id).orElseThrow();
+                    other.update(ImageUpdate.of(change));
+                    super.update(other);
+                }
+                return loaded;
+            }
+        };
+    }
+
+    private static UpdateImageService updating(InMemoryImageRepository repository) {
+        return new UpdateImageService(new VisibleImages(repository), repository, new Transactions());
     }
 
     private void assertUnchanged(Image image) {

@@ -39,11 +39,7 @@ public class ImageJobDriver {
         if (!config.enabled()) {
             return;
         }
-        executor = Executors.newScheduledThreadPool(config.workers() + 1, runnable -> {
-            Thread thread = new Thread(runnable, "image-job-driver");
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor = Executors.newScheduledThreadPool(config.workers() + 1, JobThreads.named("image-job-driver-"));
         long poll = config.pollInterval().toMillis();
         for (int i = 0; i < config.workers(); i++) {
             executor.scheduleWithFixedDelay(this::drainQueue, 0, poll, TimeUnit.MILLISECONDS);

@@ -1,6 +1,6 @@
 package dev.imageservice.bootstrap.jobs;
 
-import dev.imageservice.application.service.ImageCreationSettings;
+import dev.imageservice.application.port.out.ImageCreationSettings;
 import dev.imageservice.domain.image.Compression;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -190,17 +190,24 @@ class GeneratedClientIT {
     @Test
     @Order(4)
     void updateImage() throws ApiException {
+        String etag = alice.images().getImageWithHttpInfo("my", custom, null, null).getHeaders().get("etag").get(0);
         Image updated = alice.images().updateImage("my", custom, new UpdateImageRequest()
                 .description("updated through the generated client")
                 .homepage("https://example.com/openapi-custom")
                 .tags(Map.of("role", "custom", "generation", 2))
-                .acl(List.of(bob.id())), null, null);
+                .acl(List.of(bob.id())), etag, null, null);
 
         assertThat(updated.getId()).isEqualTo(custom);
         assertThat(updated.getDescription()).isEqualTo("updated through the generated client");
         assertThat(updated.getHomepage()).isEqualTo("https://example.com/openapi-custom");
         assertThat(updated.getTags()).containsEntry("role", "custom").containsEntry("generation", 2);
         assertThat(updated.getAcl()).containsExactly(bob.id());
+        // The ETag read before the update is stale now: a write conditional on it changes nothing.
+        assertThatThrownBy(() -> alice.images().updateImage("my", custom, new UpdateImageRequest().description("stale"),
+                etag, null, null))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertError(e, 412, "PreconditionFailed"));
+        assertThat(alice.images().getImage("my", custom, null, null).getDescription())
+                .isEqualTo("updated through the generated client");
     }
 
     @Test
@@ -241,7 +248,7 @@ class GeneratedClientIT {
         UUID clone = bob.images().listImages("my", "openapi-custom", null, bob.id(), null, null, null, null, null, null)
                 .get(0).getId();
 
-        ApiResponse<Void> deleted = bob.images().deleteImageWithHttpInfo("my", clone, null, null);
+        ApiResponse<Void> deleted = bob.images().deleteImageWithHttpInfo("my", clone, null, null, null);
 
         assertThat(deleted.getStatusCode()).isEqualTo(204);
         assertThatThrownBy(() -> bob.images().getImage("my", clone, null, null))
@@ -279,12 +286,12 @@ class GeneratedClientIT {
     @Test
     @Order(9)
     void theActionFormAnswersAsDocumented() throws ApiException {
-        ImageAction200Response updated = alice.images().imageAction("my", custom, "update", null, null, null,
+        ImageAction200Response updated = alice.images().imageAction("my", custom, "update", null, null, null, null,
                 new ImageActionRequest().version("1.0.1"));
         assertThat(updated.getActualInstance()).isInstanceOfSatisfying(Image.class,
                 image -> assertThat(image.getVersion()).isEqualTo("1.0.1"));
 
-        ImageAction200Response exported = alice.images().imageAction("my", custom, null, null, null, null,
+        ImageAction200Response exported = alice.images().imageAction("my", custom, null, null, null, null, null,
                 new ImageActionRequest().action(ImageActionRequest.ActionEnum.EXPORT).mantaPath("/alice/stor/via-action"));
         assertThat(exported.getActualInstance()).isInstanceOfSatisfying(MantaLocation.class,
                 location -> assertThat(location.getManifestPath()).isEqualTo("/alice/stor/via-action.imgmanifest"));

@@ -182,6 +182,38 @@ class GrpcImageServiceTest {
     }
 
     @Test
+    void theRevisionIsShownAndAnExpectedOneGuardsUpdateAndDelete() {
+        var own = data.activeImage(alice, "guarded");
+        GetImageRequest get = GetImageRequest.newBuilder().setId(own.id().toString()).build();
+        long revision = alice().getImage(get).getRevision();
+
+        Image updated = alice().updateImage(UpdateImageRequest.newBuilder().setId(own.id().toString())
+                .setDescription("first").setExpectedRevision(revision).build());
+        assertThat(updated.getRevision()).isGreaterThan(revision);
+
+        assertFails(() -> alice().updateImage(UpdateImageRequest.newBuilder().setId(own.id().toString())
+                .setDescription("stale").setExpectedRevision(revision).build()),
+                Status.Code.FAILED_PRECONDITION, "PreconditionFailed");
+        assertFails(() -> alice().deleteImage(DeleteImageRequest.newBuilder().setId(own.id().toString())
+                .setExpectedRevision(revision).build()), Status.Code.FAILED_PRECONDITION, "PreconditionFailed");
+        assertThat(alice().getImage(get).getDescription()).isEqualTo("first");
+
+        alice().deleteImage(DeleteImageRequest.newBuilder().setId(own.id().toString())
+                .setExpectedRevision(updated.getRevision()).build());
+        assertThat(data.exists(own.id())).isFalse();
+    }
+
+    @Test
+    void unusableMantaPathsAreInvalidArguments() {
+        var own = data.activeImage(alice, "exported-badly");
+        String stor = "/" + alice.login() + "/stor/";
+        for (String path : List.of(stor + "\u0000x", stor + "x".repeat(3000), stor + "../x")) {
+            assertFails(() -> alice().exportImage(ExportImageRequest.newBuilder().setId(own.id().toString())
+                    .setMantaPath(path).build()), Status.Code.INVALID_ARGUMENT, "InvalidArgument");
+        }
+    }
+
+    @Test
     void exportImageWritesFileAndManifestUnderTheCallersMantaPath() {
         var own = data.activeImage(alice, "exported");
         String path = "/" + alice.login() + "/stor/grpc-export";

@@ -9,7 +9,6 @@ import dev.imageservice.application.port.in.CreatedImage;
 import dev.imageservice.application.port.in.ExpireImagePlaceholdersUseCase;
 import dev.imageservice.application.port.out.Accounts;
 import dev.imageservice.application.port.out.ImageFileStore;
-import dev.imageservice.application.port.out.ImageJob;
 import dev.imageservice.application.port.out.ImageJobs;
 import dev.imageservice.application.port.out.ImageRepository;
 import dev.imageservice.application.port.out.Machines;
@@ -25,6 +24,7 @@ import dev.imageservice.domain.image.ImageType;
 import dev.imageservice.domain.image.ImageOs;
 import dev.imageservice.domain.image.ImageVersion;
 import dev.imageservice.domain.image.Manifest;
+import dev.imageservice.domain.job.ImageJob;
 import dev.imageservice.domain.machine.Machine;
 import dev.imageservice.domain.machine.MachineState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -235,8 +235,7 @@ class ImageCreationTest {
         Machine machine = machine(alice, fileDisk, baseImage.id(), MachineState.STOPPED);
         // A job another (live) worker holds, created long before the placeholder time limit.
         Instant longAgo = Instant.now().minus(Duration.ofDays(2));
-        Image placeholder = queue(machine, new ImageJob(UUID.randomUUID(), null, machine.id(), "gzip",
-                ImageJob.State.RUNNING, 0, 1, null, false, longAgo, longAgo, Instant.now().plus(Duration.ofHours(1))));
+        Image placeholder = runningJob(machine, 1, longAgo, Instant.now().plus(Duration.ofHours(1)));
 
         assertThat(expirePlaceholders.expirePlaceholders()).isGreaterThanOrEqualTo(1);
 
@@ -250,8 +249,7 @@ class ImageCreationTest {
         Machine machine = machine(alice, fileDisk, baseImage.id(), MachineState.STOPPED);
         // Its worker died (the lease ran out) for the third time.
         Instant now = Instant.now();
-        Image placeholder = queue(machine, new ImageJob(UUID.randomUUID(), null, machine.id(), "gzip",
-                ImageJob.State.RUNNING, 0, 3, null, false, now, now, now.minusSeconds(1)));
+        Image placeholder = runningJob(machine, 3, now, now.minusSeconds(1));
 
         Image failed = awaitFinished(placeholder.id());
 
@@ -259,15 +257,14 @@ class ImageCreationTest {
         assertThat(failed.error().message()).contains("interrupted");
     }
 
-    /** A placeholder with the given job (its image id filled in), written as the job queue holds it. */
-    private Image queue(Machine machine, ImageJob job) {
+    /** A placeholder with a running job, written as the job queue holds it. */
+    private Image runningJob(Machine machine, int attempts, Instant created, Instant leaseUntil) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Image placeholder = Image.create(UUID.randomUUID(), alice.id(),
                     Manifest.named(ImageName.of("stale"), ImageVersion.of("1")), ImageState.CREATING);
             images.add(placeholder);
-            jobs.add(new ImageJob(job.id(), placeholder.id(), machine.id(), job.compression(), job.state(),
-                    job.progressBytes(), job.attempts(), job.error(), job.machineStopped(), job.created(),
-                    job.updated(), job.leaseUntil()));
+            jobs.add(ImageJob.restore(UUID.randomUUID(), placeholder.id(), machine.id(), Compression.GZIP, ImageJob.State.RUNNING, 0,
+                    attempts, null, false, created, created, leaseUntil));
             return placeholder;
         });
     }
@@ -310,8 +307,7 @@ class ImageCreationTest {
             Image placeholder = Image.create(UUID.randomUUID(), alice.id(),
                     Manifest.named(ImageName.of("tarred"), ImageVersion.of(compression.wireName())), ImageState.CREATING);
             images.add(placeholder);
-            jobs.add(ImageJob.queued(UUID.randomUUID(), placeholder.id(), machine.id(), compression.wireName(),
-                    Instant.now()));
+            jobs.add(ImageJob.queued(UUID.randomUUID(), placeholder.id(), machine.id(), compression, Instant.now()));
             return placeholder;
         });
     }

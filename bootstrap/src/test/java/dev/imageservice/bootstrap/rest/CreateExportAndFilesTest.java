@@ -193,6 +193,33 @@ class CreateExportAndFilesTest {
                 + "/stor/x"), 422, "ValidationFailed");
     }
 
+    /** Paths no store could hold are the client's error, never a file-system failure (once a 500). */
+    @Test
+    void unusableMantaPathsAreRefusedBeforeAnyStoreSeesThem() {
+        String stor = "/" + alice.login() + "/stor/";
+        for (String path : new String[] {stor + "%00x", stor + "a%01b", stor + "x".repeat(3000),
+                stor + "x".repeat(250), stor + ("x".repeat(200) + "/").repeat(5) + "y", stor + "a/%252E%252E/b", stor + "a%5Cb", stor + "./a"}) {
+            Response export = alice.signed().urlEncodingEnabled(false)
+                    .post("/my/images/" + createdImage() + "?action=export&manta_path=" + path);
+            assertError(export, 409, "InvalidArgument");
+        }
+        // An object where a directory must be, and a directory where an object must be: nothing written.
+        String object = stor + "clash";
+        assertThat(export(object).statusCode()).isEqualTo(200);
+        assertError(export(object + ".imgmanifest/below"), 409, "InvalidArgument");
+        assertThat(export(stor + "dir.imgmanifest/inside").statusCode()).isEqualTo(200);
+        assertError(export(stor + "dir"), 409, "InvalidArgument");
+        assertError(alice.signed().get(stor + "dir.zfs.gz"), 404, "ResourceNotFound");
+        for (String read : new String[] {"public/%00", "stor/%00x", "stor/" + "x".repeat(3000), "stor/a%5Cb"}) {
+            assertError(alice.signed().urlEncodingEnabled(false).get("/" + alice.login() + "/" + read),
+                    404, "ResourceNotFound");
+        }
+    }
+
+    private Response export(String mantaPath) {
+        return alice.signed().post("/my/images/" + createdImage() + "/export?manta_path=" + mantaPath);
+    }
+
     private String createAndAwait(Caller caller, String machine, String name, String version) {
         Response created = post(caller, Map.of("machine", machine, "name", name, "version", version));
         assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);

@@ -110,6 +110,21 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void imageAnswersCarryTheirETagAndTheWritesTakeIfMatch() {
+        for (String id : List.of("GetImage", "UpdateImage", "CloneImage", "ImportImageFromDatacenter", "ImageAction")) {
+            assertThat(operations().get(id).operation().getResponses().get("200").getHeaders()).as(id).containsKey("ETag");
+        }
+        assertThat(operations().get("CreateImageFromMachine").operation().getResponses().get("201").getHeaders())
+                .containsKey("ETag");
+        for (String id : List.of("UpdateImage", "ImageAction", "DeleteImage")) {
+            assertThat(parameterNames(operations().get(id).operation())).as(id).contains("If-Match");
+            assertThat(resolve(operations().get(id).operation().getResponses().get("412")).getDescription())
+                    .as(id).contains("PreconditionFailed");
+        }
+        assertThat(parameterNames(operations().get("GetImage").operation())).doesNotContain("If-Match");
+    }
+
+    @Test
     void theRequestsAreTyped() {
         assertThat(bodySchemaRef("CreateImageFromMachine")).endsWith("/CreateImageFromMachineRequest");
         assertThat(bodySchemaRef("UpdateImage")).endsWith("/UpdateImageRequest");

@@ -25,6 +25,8 @@ public enum ErrorCode {
     INVALID_HEADER("InvalidHeader"),
     /** An optimistic-lock conflict: someone else changed the image first. */
     CONFLICT("ConflictError"),
+    /** The client named the revision it expects (If-Match) and the stored image is at another. */
+    PRECONDITION_FAILED("PreconditionFailed"),
     NOT_AVAILABLE("NotAvailable"),
     /** A peer datacenter failed while we read from it. */
     REMOTE_SOURCE_ERROR("RemoteSourceError"),

@@ -5,6 +5,7 @@ import dev.imageservice.domain.error.ErrorCode;
 import dev.imageservice.domain.error.FieldError;
 import dev.imageservice.domain.error.FieldErrors;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -48,6 +49,26 @@ public final class ImageUpdate {
                     "no updatable fields given; allowed: name, version, description, homepage, eula, acl, tags");
         }
         return new ImageUpdate(raw);
+    }
+
+    /**
+     * Whether each field this update sets holds the same value in {@code current} as it did in
+     * {@code before}: then another writer changed only other fields, and applying this update to
+     * {@code current} keeps both changes. Otherwise re-applying it would overwrite a change its
+     * sender never saw.
+     */
+    public boolean setsOnlyFieldsUnchangedBetween(Manifest before, Manifest current) {
+        return unchanged(name, before.name(), current.name())
+                && unchanged(version, before.version(), current.version())
+                && unchanged(description, before.description(), current.description())
+                && unchanged(homepage, before.homepage(), current.homepage())
+                && unchanged(eula, before.eula(), current.eula())
+                && unchanged(acl, before.acl(), current.acl())
+                && unchanged(tags, before.tags(), current.tags());
+    }
+
+    private static boolean unchanged(Change<?> change, Object before, Object current) {
+        return !change.present() || Objects.equals(before, current);
     }
 
     private static <T> Change<T> change(Map<String, Object> raw, String field, FieldErrors errors,

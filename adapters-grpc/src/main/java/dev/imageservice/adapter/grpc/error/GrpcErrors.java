@@ -39,7 +39,7 @@ public final class GrpcErrors {
             case NOT_AUTHORIZED, UNAUTHORIZED, NOT_MANTA_PATH_OWNER -> Status.Code.PERMISSION_DENIED;
             case IMAGE_UUID_ALREADY_EXISTS -> Status.Code.ALREADY_EXISTS;
             case NOT_IMAGE_OWNER, IMAGE_NOT_SHARED, ORIGIN_IS_NOT_ACTIVE, ORIGIN_DOES_NOT_EXIST,
-                 OWNER_DOES_NOT_EXIST, IMAGE_HAS_DEPENDENT_IMAGES -> Status.Code.FAILED_PRECONDITION;
+                 OWNER_DOES_NOT_EXIST, IMAGE_HAS_DEPENDENT_IMAGES, PRECONDITION_FAILED -> Status.Code.FAILED_PRECONDITION;
             // An optimistic-lock conflict: retrying the whole call may succeed.
             case CONFLICT -> Status.Code.ABORTED;
             case NOT_AVAILABLE -> Status.Code.UNIMPLEMENTED;

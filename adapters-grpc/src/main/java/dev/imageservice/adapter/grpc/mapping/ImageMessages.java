@@ -19,6 +19,7 @@ public final class ImageMessages {
         Manifest manifest = image.manifest();
         dev.imageservice.adapter.grpc.v1.Image.Builder message = dev.imageservice.adapter.grpc.v1.Image.newBuilder()
                 .setId(image.id().toString())
+                .setRevision(image.revision())
                 .setName(manifest.name().value())
                 .setVersion(manifest.version().value())
                 .setRequirements(ProtoValues.toStruct(requirements(manifest.requirements())))

@@ -60,7 +60,8 @@ public final class ImageRequests {
                 }
             }
         }
-        return new UpdateImageCommand(caller, request.getId(), fields);
+        return new UpdateImageCommand(caller, request.getId(), fields,
+                request.hasExpectedRevision() ? request.getExpectedRevision() : null);
     }
 
     private static Object valueOf(UpdateImageRequest request, String field) {

@@ -3,7 +3,7 @@ package dev.imageservice.adapter.persistence.files;
 import dev.imageservice.application.port.out.ImageFileStore;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
-import dev.imageservice.domain.error.FieldError;
+import dev.imageservice.domain.image.Compression;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,12 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -46,6 +42,7 @@ public class LocalImageFileStore implements ImageFileStore {
     private static final Duration ORPHAN_AGE = Duration.ofMinutes(10);
 
     private final Path root;
+    private final ContentPipeline pipeline;
     private final TransactionSynchronizationRegistry transactions;
     private final boolean sweepOnStart;
 
@@ -54,39 +51,42 @@ public class LocalImageFileStore implements ImageFileStore {
      *                     command): the server's uploads in flight are not leftovers
      */
     @Inject
-    public LocalImageFileStore(@ConfigProperty(name = "images.data-dir") Path dataDir,
+    public LocalImageFileStore(@ConfigProperty(name = "images.data-dir") Path dataDir, ContentPipeline pipeline,
                                TransactionSynchronizationRegistry transactions,
                                @ConfigProperty(name = "images.files.sweep-on-start", defaultValue = "true")
                                boolean sweepOnStart) {
         this.root = dataDir.resolve("files");
+        this.pipeline = pipeline;
         this.transactions = transactions;
         this.sweepOnStart = sweepOnStart;
     }
 
     @Override
     public StoredContent store(InputStream content, ExpectedContent expected) {
+        return stage(sink -> pipeline.copy(content, sink), expected);
+    }
+
+    @Override
+    public StoredContent storeCompressed(ContentSource source, Compression compression) {
+        return stage(sink -> pipeline.compress(source, compression, sink), ExpectedContent.ANY);
+    }
+
+    /**
+     * Fills a temporary file through the pipeline and renames it to its SHA-256 once complete and
+     * checked; on any failure the temporary file goes and nothing is kept.
+     */
+    private StoredContent stage(Fill fill, ExpectedContent expected) {
         Path temporary = null;
         try {
             Files.createDirectories(root.resolve("tmp"));
             temporary = Files.createTempFile(root.resolve("tmp"), "incoming-", ".part");
-            MessageDigest sha1 = digest("SHA-1");
-            MessageDigest sha256 = digest("SHA-256");
-            MessageDigest md5 = digest("MD5");
-            long size = 0;
+            StoredContent stored;
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
                  OutputStream out = Channels.newOutputStream(channel)) {
-                byte[] buffer = new byte[1 << 16];
-                for (int read; (read = content.read(buffer)) != -1; size += read) {
-                    sha1.update(buffer, 0, read);
-                    sha256.update(buffer, 0, read);
-                    md5.update(buffer, 0, read);
-                    out.write(buffer, 0, read);
-                }
+                stored = fill.into(out);
                 channel.force(true);
             }
-            StoredContent stored = new StoredContent(HexFormat.of().formatHex(sha1.digest()),
-                    HexFormat.of().formatHex(sha256.digest()), Base64.getEncoder().encodeToString(md5.digest()), size);
-            check(stored, expected);
+            ContentPipeline.check(stored, expected);
             Path target = pathOf(stored.sha256());
             Files.createDirectories(target.getParent());
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -136,7 +136,8 @@ public class LocalImageFileStore implements ImageFileStore {
 
     @Override
     public OpenedContent open(String sha256) {
-        FileBlobEntity blob = FileBlobEntity.findById(sha256);
+        // Callers that stream for long (export) open outside any transaction of theirs.
+        FileBlobEntity blob = QuarkusTransaction.joiningExisting().call(() -> FileBlobEntity.findById(sha256));
         Path path = pathOf(sha256);
         if (blob == null || !Files.exists(path)) {
             throw DomainException.notFound("image file " + sha256 + " not found");
@@ -186,27 +187,8 @@ public class LocalImageFileStore implements ImageFileStore {
         }
     }
 
-    private static void check(StoredContent stored, ExpectedContent expected) {
-        if (expected.size() != null && expected.size() != stored.size()) {
-            throw DomainException.validationFailed(FieldError.invalid("files",
-                    "file size is " + stored.size() + " bytes, the manifest says " + expected.size()));
-        }
-        if (expected.sha1() != null && !expected.sha1().equals(stored.sha1())) {
-            throw DomainException.validationFailed(FieldError.invalid("files",
-                    "file sha1 is " + stored.sha1() + ", the manifest says " + expected.sha1()));
-        }
-    }
-
     private Path pathOf(String sha256) {
         return root.resolve("sha256").resolve(sha256.substring(0, 2)).resolve(sha256);
-    }
-
-    private static MessageDigest digest(String algorithm) {
-        try {
-            return MessageDigest.getInstance(algorithm);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void deleteQuietly(Path path) {
@@ -229,5 +211,11 @@ public class LocalImageFileStore implements ImageFileStore {
         } catch (IOException e) {
             LOG.warnf(e, "could not clean %s", directory);
         }
+    }
+
+    /** Writes content into the store's temporary file and says what was written. */
+    @FunctionalInterface
+    private interface Fill {
+        StoredContent into(OutputStream sink) throws IOException;
     }
 }

@@ -7,7 +7,9 @@ import dev.imageservice.domain.error.ErrorCode;
 import dev.imageservice.domain.image.Image;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import org.hibernate.exception.ConstraintViolationException;
 import java.util.List;
 import java.util.Optional;
@@ -57,18 +59,33 @@ public class PanacheImageRepository implements ImageRepository {
         }
         ImageMapper.copyInto(image, row);
         writeAcl(image);
+        flushOrConflict(image);
+    }
+
+    /**
+     * Flushing here turns a concurrent writer's version bump into a conflict now, not at commit; a
+     * row lock held too long by another writer is a conflict too, so the use case may try again.
+     */
+    private static void flushOrConflict(Image image) {
         try {
-            // Flushing here turns a concurrent writer's version bump into a conflict now, not at commit.
             Panache.getEntityManager().flush();
-        } catch (OptimisticLockException e) {
+        } catch (OptimisticLockException | PessimisticLockException | LockTimeoutException e) {
             throw conflict(image);
         }
     }
 
     @Override
-    public void delete(UUID id) {
-        ImageAclEntry.delete("imageId", id);
-        ImageEntity.deleteById(id);
+    public void delete(Image image) {
+        ImageEntity row = ImageEntity.findById(image.id());
+        if (row == null) {
+            throw DomainException.notFound("image " + image.id() + " not found");
+        }
+        if (row.revision != image.revision()) {
+            throw conflict(image);
+        }
+        ImageAclEntry.delete("imageId", image.id());
+        row.delete();
+        flushOrConflict(image);
     }
 
     @Override

@@ -1,7 +1,8 @@
 package dev.imageservice.adapter.persistence.job;
 
-import dev.imageservice.application.port.out.ImageJob;
 import dev.imageservice.application.port.out.ImageJobs;
+import dev.imageservice.domain.image.Compression;
+import dev.imageservice.domain.job.ImageJob;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The job queue as rows; a claim locks the row so two workers never take the same job. */
+/**
+ * The job queue as rows. It only stores jobs: what a transition does is the domain's
+ * {@link ImageJob}. Rows read to be changed are locked, so two workers never take the same job.
+ */
 @ApplicationScoped
 public class DatabaseImageJobs implements ImageJobs {
 
@@ -22,17 +26,7 @@ public class DatabaseImageJobs implements ImageJobs {
     public void add(ImageJob job) {
         ImageJobEntity row = new ImageJobEntity();
         row.id = job.id();
-        row.imageId = job.imageId();
-        row.machineId = job.machineId();
-        row.compression = job.compression();
-        row.state = job.state().name();
-        row.progressBytes = job.progressBytes();
-        row.attempts = job.attempts();
-        row.error = job.error();
-        row.machineStopped = job.machineStopped();
-        row.created = job.created();
-        row.updated = job.updated();
-        row.leaseUntil = job.leaseUntil();
+        copyInto(job, row);
         row.persist();
     }
 
@@ -42,47 +36,29 @@ public class DatabaseImageJobs implements ImageJobs {
     }
 
     @Override
-    public Optional<ImageJob> claimNext(Instant now, Instant leaseUntil) {
-        Optional<ImageJobEntity> next = ImageJobEntity.<ImageJobEntity>find(
+    public Optional<ImageJob> lock(UUID id) {
+        return ImageJobEntity.<ImageJobEntity>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .map(DatabaseImageJobs::toDomain);
+    }
+
+    /** {@link ImageJob#isClaimable} as a query. */
+    @Override
+    public Optional<ImageJob> lockNextClaimable(Instant now) {
+        return ImageJobEntity.<ImageJobEntity>find(
                         "state = :queued or (state = :running and leaseUntil < :now)", Sort.by("created"),
                         Parameters.with("queued", QUEUED).and("running", RUNNING).and("now", now))
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional();
-        next.ifPresent(row -> {
-            row.state = RUNNING;
-            row.attempts++;
-            row.leaseUntil = leaseUntil;
-            row.updated = now;
-        });
-        return next.map(DatabaseImageJobs::toDomain);
+                .firstResultOptional()
+                .map(DatabaseImageJobs::toDomain);
     }
 
     @Override
-    public void heartbeat(UUID id, long progressBytes, Instant leaseUntil) {
-        ImageJobEntity row = ImageJobEntity.findById(id);
-        if (row != null && RUNNING.equals(row.state)) {
-            row.progressBytes = progressBytes;
-            row.leaseUntil = leaseUntil;
+    public void update(ImageJob job) {
+        ImageJobEntity row = ImageJobEntity.findById(job.id());
+        if (row == null) {
+            throw new IllegalStateException("image job " + job.id() + " is not stored");
         }
-    }
-
-    @Override
-    public void markMachineStopped(UUID id, boolean stopped) {
-        ImageJobEntity row = ImageJobEntity.findById(id);
-        if (row != null) {
-            row.machineStopped = stopped;
-        }
-    }
-
-    @Override
-    public void finish(UUID id, ImageJob.State state, String error, Instant now) {
-        ImageJobEntity row = ImageJobEntity.findById(id);
-        if (row != null) {
-            row.state = state.name();
-            row.error = error;
-            row.updated = now;
-            row.leaseUntil = null;
-        }
+        copyInto(job, row);
     }
 
     @Override
@@ -92,9 +68,23 @@ public class DatabaseImageJobs implements ImageJobs {
                 .map(DatabaseImageJobs::toDomain).toList();
     }
 
+    private static void copyInto(ImageJob job, ImageJobEntity row) {
+        row.imageId = job.imageId();
+        row.machineId = job.machineId();
+        row.compression = job.compression().wireName();
+        row.state = job.state().name();
+        row.progressBytes = job.progressBytes();
+        row.attempts = job.attempts();
+        row.error = job.error();
+        row.machineStopped = job.machineStopped();
+        row.created = job.created();
+        row.updated = job.updated();
+        row.leaseUntil = job.leaseUntil();
+    }
+
     private static ImageJob toDomain(ImageJobEntity row) {
-        return new ImageJob(row.id, row.imageId, row.machineId, row.compression, ImageJob.State.valueOf(row.state),
-                row.progressBytes, row.attempts, row.error, row.machineStopped, row.created, row.updated,
-                row.leaseUntil);
+        return ImageJob.restore(row.id, row.imageId, row.machineId, Compression.of(row.compression),
+                ImageJob.State.valueOf(row.state), row.progressBytes, row.attempts, row.error, row.machineStopped,
+                row.created, row.updated, row.leaseUntil);
     }
 }

@@ -7,13 +7,23 @@ import dev.imageservice.application.port.out.ImageFileStore.ExpectedContent;
 import dev.imageservice.application.port.out.ImageFileStore.StoredContent;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
+import dev.imageservice.domain.image.Compression;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -21,6 +31,8 @@ class LocalImageFileStoreTest {
 
     @Inject
     LocalImageFileStore store;
+    @ConfigProperty(name = "images.data-dir")
+    Path dataDir;
 
     @Test
     void contentIsAddressedByItsDigestsAndCheckedAgainstExpectations() throws Exception {
@@ -75,6 +87,46 @@ class LocalImageFileStoreTest {
         })).isInstanceOf(IllegalStateException.class);
 
         assertThat(read(content.sha256())).isNotEmpty();
+    }
+
+    @Test
+    void aRawSourceIsStoredCompressedWithTheDigestsOfTheCompressedFile() throws Exception {
+        byte[] raw = ("a disk " + UUID.randomUUID() + "\n").repeat(10_000).getBytes(StandardCharsets.US_ASCII);
+
+        StoredContent stored = store.storeCompressed(out -> out.write(raw), Compression.GZIP);
+
+        byte[] held = read(stored.sha256());
+        assertThat(held.length).isEqualTo(stored.size()).isLessThan(raw.length / 10);
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(held))).isEqualTo(stored.sha256());
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(held))).isEqualTo(stored.sha1());
+        try (InputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(held))) {
+            assertThat(unzipped.readAllBytes()).isEqualTo(raw);
+        }
+    }
+
+    @Test
+    void aSourceThatFailsLeavesNothingBehindAndSaysWhy() throws Exception {
+        long heldBefore = heldFiles();
+
+        assertThatThrownBy(() -> store.storeCompressed(out -> {
+            out.write(unique());
+            throw new IOException("the disk went away");
+        }, Compression.XZ)).isInstanceOf(UncheckedIOException.class).hasMessage("the disk went away");
+
+        assertThat(heldFiles()).isEqualTo(heldBefore);
+        try (Stream<Path> partial = Files.list(dataDir.resolve("files/tmp"))) {
+            assertThat(partial).isEmpty();
+        }
+    }
+
+    private long heldFiles() throws IOException {
+        Path held = dataDir.resolve("files/sha256");
+        if (!Files.exists(held)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(held)) {
+            return files.filter(Files::isRegularFile).count();
+        }
     }
 
     private StoredContent store(byte[] bytes) {

@@ -307,7 +307,7 @@ class PanacheImageRepositoryTest {
 
         assertThat(Tx.call(() -> images.hasDependents(base.id()))).isTrue();
         assertThat(Tx.call(() -> images.hasDependents(derived.id()))).isFalse();
-        Tx.run(() -> images.delete(derived.id()));
+        Tx.run(() -> images.delete(derived));
         assertThat(Tx.call(() -> images.hasDependents(base.id()))).isFalse();
     }
 
@@ -326,7 +326,12 @@ class PanacheImageRepositoryTest {
         });
         assertThat(aclRows(image.id())).containsExactlyInAnyOrder(STRANGER, OWNER);
 
-        Tx.run(() -> images.delete(image.id()));
+        // The copy loaded before the update is stale: deleting it is a conflict and removes nothing.
+        assertThatThrownBy(() -> Tx.run(() -> images.delete(image)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+        assertThat(aclRows(image.id())).containsExactlyInAnyOrder(STRANGER, OWNER);
+
+        Tx.run(() -> images.delete(images.findById(image.id()).orElseThrow()));
         assertThat(aclRows(image.id())).isEmpty();
         assertThat(Tx.call(() -> images.findById(image.id()))).isEmpty();
     }

@@ -21,6 +21,7 @@ public final class ErrorStatus {
             // The reference answers these with 422, not 403: ownership problems are "unprocessable".
             case VALIDATION_FAILED, INVALID_PARAMETER, NOT_IMAGE_OWNER, IMAGE_NOT_SHARED, NOT_MANTA_PATH_OWNER,
                  ORIGIN_IS_NOT_ACTIVE, ORIGIN_DOES_NOT_EXIST, OWNER_DOES_NOT_EXIST, IMAGE_HAS_DEPENDENT_IMAGES -> 422;
+            case PRECONDITION_FAILED -> 412;
             case INTERNAL_ERROR -> 500;
             case NOT_AVAILABLE -> 501;
             case REMOTE_SOURCE_ERROR -> 503;

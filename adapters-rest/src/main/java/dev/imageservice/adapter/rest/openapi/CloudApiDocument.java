@@ -18,6 +18,7 @@ public final class CloudApiDocument {
     public static final String LOGIN = "login";
     public static final String ACCEPT_VERSION = "Accept-Version";
     public static final String DATE = "Date";
+    public static final String IF_MATCH = "If-Match";
 
     /** Shared response headers (components/headers). */
     public static final String API_VERSION = "Api-Version";
@@ -27,6 +28,7 @@ public final class CloudApiDocument {
     public static final String JOB_ID = "x-joyent-jobid";
     public static final String DATACENTER_NAME = "Triton-Datacenter-Name";
     public static final String RESOURCE_COUNT = "x-resource-count";
+    public static final String ETAG = "ETag";
 
     /** Shared error responses (components/responses). */
     public static final String BAD_REQUEST = "BadRequest";
@@ -34,6 +36,7 @@ public final class CloudApiDocument {
     public static final String FORBIDDEN = "Forbidden";
     public static final String NOT_FOUND = "NotFound";
     public static final String INTERNAL_ERROR = "InternalError";
+    public static final String PRECONDITION_FAILED = "PreconditionFailed";
 
     private CloudApiDocument() {
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -20,7 +21,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * request can meet (400, 401, 403, 404, 500) unless the operation describes them itself, and the
  * Error body on every error response that names no body of its own. It also puts the shared
  * {@code login} path parameter first and the path before the query, the order generated clients
- * then take them in. Runs at build time, so
+ * then take them in. Operations that answer one image document its {@code ETag}, and the writes
+ * that honour {@code If-Match} document it and their 412. Runs at build time, so
  * the document stored for client generation is the one served.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
@@ -31,6 +33,11 @@ public class CloudApiDocumentFilter implements OASFilter {
     private static final List<String> REQUEST_HEADERS = List.of(CloudApiDocument.ACCEPT_VERSION, CloudApiDocument.DATE);
     private static final List<String> RESPONSE_HEADERS =
             List.of(CloudApiDocument.API_VERSION, CloudApiDocument.REQUEST_ID, CloudApiDocument.RESPONSE_TIME);
+    /** Operations whose successful answer is one image, with its revision as ETag. */
+    private static final Set<String> ANSWER_ONE_IMAGE = Set.of("GetImage", "UpdateImage", "CloneImage",
+            "ImportImageFromDatacenter", "CreateImageFromMachine", "ImageAction");
+    /** Operations that honour If-Match. */
+    private static final Set<String> CONDITIONAL_WRITES = Set.of("UpdateImage", "ImageAction", "DeleteImage");
     private static final Map<String, String> COMMON_ERRORS = Map.of(
             "400", CloudApiDocument.BAD_REQUEST,
             "401", CloudApiDocument.UNAUTHORIZED,
@@ -53,6 +60,10 @@ public class CloudApiDocumentFilter implements OASFilter {
     private static void complete(Operation operation) {
         List<Parameter> parameters = new ArrayList<>(operation.getParameters() == null ? List.of() : operation.getParameters());
         parameters.sort(Comparator.comparingInt(CloudApiDocumentFilter::rank));
+        boolean conditional = CONDITIONAL_WRITES.contains(operation.getOperationId());
+        if (conditional) {
+            parameters.add(OASFactory.createParameter().ref(CloudApiDocument.IF_MATCH));
+        }
         for (String header : REQUEST_HEADERS) {
             parameters.add(OASFactory.createParameter().ref(header));
         }
@@ -60,6 +71,16 @@ public class CloudApiDocumentFilter implements OASFilter {
         APIResponses responses = operation.getResponses();
         if (responses == null) {
             return;
+        }
+        if (ANSWER_ONE_IMAGE.contains(operation.getOperationId())) {
+            responses.getAPIResponses().forEach((status, response) -> {
+                if (status.startsWith("2") && response.getRef() == null) {
+                    response.addHeader(CloudApiDocument.ETAG, OASFactory.createHeader().ref(CloudApiDocument.ETAG));
+                }
+            });
+        }
+        if (conditional) {
+            responses.addAPIResponse("412", OASFactory.createAPIResponse().ref(CloudApiDocument.PRECONDITION_FAILED));
         }
         responses.getAPIResponses().forEach(CloudApiDocumentFilter::complete);
         COMMON_ERRORS.entrySet().stream().sorted(Map.Entry.comparingByKey())

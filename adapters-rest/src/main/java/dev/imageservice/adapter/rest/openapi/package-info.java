@@ -74,7 +74,13 @@
                                 description = "Needed by every request: the time of the request (RFC 1123), which "
                                         + "the signature covers. Set by the signing step together with Authorization "
                                         + "(see the security scheme), so it is not a per-call argument.",
-                                schema = @Schema(type = SchemaType.STRING), example = "Tue, 07 Jan 2025 10:00:00 GMT")
+                                schema = @Schema(type = SchemaType.STRING), example = "Tue, 07 Jan 2025 10:00:00 GMT"),
+                        @Parameter(name = CloudApiDocument.IF_MATCH, in = ParameterIn.HEADER,
+                                description = "Write only if the image is still at this revision: the `ETag` of "
+                                        + "the last answer that showed it. A stale one answers 412 PreconditionFailed "
+                                        + "and nothing changes. `*` only asks that the image exist; without If-Match "
+                                        + "the write applies to whatever is stored, as CloudAPI does. One tag at most.",
+                                schema = @Schema(type = SchemaType.STRING), example = "\"3\"")
                 },
                 headers = {
                         @Header(name = CloudApiDocument.API_VERSION, description = "The highest API version this server serves "
@@ -92,7 +98,10 @@
                         @Header(name = CloudApiDocument.DATACENTER_NAME, description = "The name of the datacenter that answered",
                                 schema = @Schema(type = SchemaType.STRING, example = "us-east-1")),
                         @Header(name = CloudApiDocument.RESOURCE_COUNT, description = "How many resources match, over all pages",
-                                schema = @Schema(type = SchemaType.INTEGER, example = "1"))
+                                schema = @Schema(type = SchemaType.INTEGER, example = "1")),
+                        @Header(name = CloudApiDocument.ETAG, description = "The image's revision, a strong entity "
+                                + "tag that changes with every write; send it as If-Match to UpdateImage or DeleteImage",
+                                schema = @Schema(type = SchemaType.STRING, example = "\"3\""))
                 },
                 responses = {
                         @APIResponse(name = CloudApiDocument.BAD_REQUEST, responseCode = "400",
@@ -119,6 +128,12 @@
                                 content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorDto.class), examples =
                                         @ExampleObject(name = "ResourceNotFound",
                                                 value = "{\"code\":\"ResourceNotFound\",\"message\":\"image not found\"}"))),
+                        @APIResponse(name = CloudApiDocument.PRECONDITION_FAILED, responseCode = "412",
+                                description = "PreconditionFailed: If-Match names another revision than the stored "
+                                        + "one; nothing changed",
+                                content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorDto.class), examples =
+                                        @ExampleObject(name = "PreconditionFailed",
+                                                value = "{\"code\":\"PreconditionFailed\",\"message\":\"image has changed\"}"))),
                         @APIResponse(name = CloudApiDocument.INTERNAL_ERROR, responseCode = "500",
                                 description = "InternalError: an unexpected failure; the server log has the details",
                                 content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorDto.class), examples =

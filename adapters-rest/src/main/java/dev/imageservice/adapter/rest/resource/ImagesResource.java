@@ -12,6 +12,7 @@ import dev.imageservice.adapter.rest.dto.UpdateImageRequest;
 import dev.imageservice.adapter.rest.openapi.CloudApiDocument;
 import dev.imageservice.adapter.rest.pipeline.CallerContext;
 import dev.imageservice.adapter.rest.pipeline.CloudApi;
+import dev.imageservice.adapter.rest.pipeline.ImageVersions;
 import dev.imageservice.adapter.rest.pipeline.RequestParams;
 import dev.imageservice.adapter.rest.pipeline.Routes;
 import dev.imageservice.application.port.in.CloneImageCommand;
@@ -84,6 +85,7 @@ public class ImagesResource {
     static final String IMPORT_FROM_DATACENTER = "import-from-datacenter";
 
     private final CallerContext context;
+    private final ImageVersions versions;
     private final ResolveAccountUseCase resolveAccount;
     private final ListImagesUseCase listImages;
     private final GetImageUseCase getImage;
@@ -95,12 +97,13 @@ public class ImagesResource {
     private final ImportImageFromDatacenterUseCase importImageFromDatacenter;
 
     @Inject
-    public ImagesResource(CallerContext context, ResolveAccountUseCase resolveAccount, ListImagesUseCase listImages,
+    public ImagesResource(CallerContext context, ImageVersions versions, ResolveAccountUseCase resolveAccount, ListImagesUseCase listImages,
                           GetImageUseCase getImage, UpdateImageUseCase updateImage, DeleteImageUseCase deleteImage,
                           ExportImageUseCase exportImage, CloneImageUseCase cloneImage,
                           CreateImageFromMachineUseCase createImageFromMachine,
                           ImportImageFromDatacenterUseCase importImageFromDatacenter) {
         this.context = context;
+        this.versions = versions;
         this.resolveAccount = resolveAccount;
         this.listImages = listImages;
         this.getImage = getImage;
@@ -143,7 +146,7 @@ public class ImagesResource {
             @RestQuery String type) {
         Account account = account(login);
         return listImages.listImages(new ListImagesQuery(account, name, os, version, isPublic, state, owner, type))
-                .stream().map(this::dto).toList();
+                .stream().map(image -> ImageDto.from(image, context.version())).toList();
     }
 
     /** CreateImageFromMachine (no action) or ImportImageFromDatacenter. */
@@ -380,7 +383,7 @@ public class ImagesResource {
                                 @Parameter(description = "The image's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                                 @PathParam("id") String id) {
         Account account = account(login);
-        deleteImage.deleteImage(new DeleteImageCommand(account, id));
+        deleteImage.deleteImage(new DeleteImageCommand(account, id, versions.expectedRevision()));
         return Response.noContent().build();
     }
 
@@ -417,7 +420,7 @@ public class ImagesResource {
 
     private ImageDto update(ImageRequest request) {
         return dto(updateImage.updateImage(new UpdateImageCommand(request.account(), request.id(),
-                request.params().asMap())));
+                request.params().asMap(), versions.expectedRevision())));
     }
 
     private MantaLocationDto export(ImageRequest request) {
@@ -456,7 +459,9 @@ public class ImagesResource {
         return resolveAccount.resolveAccount(context.caller(), login);
     }
 
+    /** The answer is this one image: it goes out with its revision as ETag. */
     private ImageDto dto(Image image) {
+        versions.answer(image.revision());
         return ImageDto.from(image, context.version());
     }
 

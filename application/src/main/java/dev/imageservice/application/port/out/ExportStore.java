@@ -1,28 +1,34 @@
 package dev.imageservice.application.port.out;
 
+import dev.imageservice.domain.export.MantaPath;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Manta-path object store ExportImage writes to. Paths are absolute Manta paths
- * ({@code /LOGIN/stor/...}), already checked to belong to the caller.
+ * The Manta-path object store ExportImage writes to. Paths are {@link MantaPath}s, so every name a
+ * store sees has been checked (length, characters, no {@code .}/{@code ..}), and the application
+ * has checked they belong to the caller.
  */
 public interface ExportStore {
 
     /** The base URL clients fetch exported objects from. */
     String mantaUrl();
 
-    boolean isDirectory(String path);
+    boolean isDirectory(MantaPath path);
 
-    /** Streams an object in; it becomes visible under {@code path} only once complete. */
-    void writeObject(String path, InputStream content);
+    /**
+     * Streams an object in; it becomes visible under {@code path} only once complete, and a failed
+     * or interrupted write leaves nothing under any name. A path that clashes with what is stored
+     * (an object where a directory must be, or the reverse) is InvalidArgument.
+     */
+    void writeObject(MantaPath path, InputStream content);
 
     /** Writes a manifest (JSON values as Java maps, lists, strings, numbers, booleans) as a JSON object. */
-    void writeManifest(String path, Map<String, Object> manifest);
+    void writeManifest(MantaPath path, Map<String, Object> manifest);
 
     /** Opens a stored object; empty when there is none (directories included). */
-    Optional<StoredObject> open(String path);
+    Optional<StoredObject> open(MantaPath path);
 
     /** A readable object; the caller closes the stream. */
     record StoredObject(InputStream stream, long size) {

@@ -1,19 +1,34 @@
 package dev.imageservice.application.port.out;
 
+import dev.imageservice.domain.image.Compression;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
  * Image file bytes, addressed by their SHA-256 and shared by reference count: clones point at the
- * same content, and deleting one image never removes bytes another image still references.
+ * same content, and deleting one image never removes bytes another image still references. The
+ * store also owns the way in: compressing and digesting (SHA-1, SHA-256, MD5) happen as the bytes
+ * stream into it, so a use case never handles a codec or a digest.
  */
 public interface ImageFileStore {
 
     /**
-     * Streams the content in, digesting it on the way, and makes it readable under its SHA-256
-     * only once it is complete and matches {@code expected} (if given). Nothing partial is ever
-     * left behind. The content holds no reference yet: see {@link #addReference}.
+     * Streams a file that is already in its final form (an imported or copied image file) in,
+     * digesting it on the way, and makes it readable under its SHA-256 only once it is complete
+     * and matches {@code expected} (if given). Nothing partial is ever left behind. The content
+     * holds no reference yet: see {@link #addReference}.
      */
     StoredContent store(InputStream content, ExpectedContent expected);
+
+    /**
+     * Stores what {@code source} writes (a machine's raw disk), compressed with {@code compression}
+     * on the way; the digests and size returned are the compressed file's. The raw bytes are never
+     * held whole, in memory or on disk. When the source fails, nothing is kept and its IOException
+     * comes back as an UncheckedIOException with the same message. No reference yet, as for
+     * {@link #store}.
+     */
+    StoredContent storeCompressed(ContentSource source, Compression compression);
 
     /** Takes one reference to stored content, in the caller's transaction. */
     void addReference(String sha256);
@@ -33,6 +48,12 @@ public interface ImageFileStore {
 
     /** Opens stored content for reading; ResourceNotFound when it is not held. */
     OpenedContent open(String sha256);
+
+    /** Bytes pushed into the store by whoever has them, e.g. a machine writing its disk. */
+    @FunctionalInterface
+    interface ContentSource {
+        void writeTo(OutputStream out) throws IOException;
+    }
 
     /** What the store learned while writing the content. */
     record StoredContent(String sha1, String sha256, String md5Base64, long size) {

@@ -1,30 +1,35 @@
 package dev.imageservice.application.port.out;
 
+import dev.imageservice.domain.job.ImageJob;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The durable queue of image jobs. Each call runs in the caller's transaction. */
+/**
+ * The durable queue of image jobs. It only stores jobs: their transitions are the domain's
+ * {@link ImageJob}. Each call runs in the caller's transaction; a job read to be changed is read
+ * with {@link #lock} or {@link #lockNextClaimable}, so that two workers (or a worker and its
+ * heartbeat) never overwrite each other's change.
+ */
 public interface ImageJobs {
 
     void add(ImageJob job);
 
+    /** The job as stored, without a lock: for reading only. */
     Optional<ImageJob> findById(UUID id);
 
+    /** The job, its row locked until the caller's transaction ends. */
+    Optional<ImageJob> lock(UUID id);
+
     /**
-     * Claims the oldest job that is queued, or running with an expired lease (its worker died):
-     * marks it running, counts the attempt and leases it until {@code leaseUntil}.
+     * The oldest job that is {@linkplain ImageJob#isClaimable claimable} at {@code now}, locked until the
+     * caller's transaction ends; empty when none is.
      */
-    Optional<ImageJob> claimNext(Instant now, Instant leaseUntil);
+    Optional<ImageJob> lockNextClaimable(Instant now);
 
-    /** Records progress and extends the lease of a running job. */
-    void heartbeat(UUID id, long progressBytes, Instant leaseUntil);
-
-    /** Marks that the job stopped the machine and must start it again, even after a crash. */
-    void markMachineStopped(UUID id, boolean stopped);
-
-    void finish(UUID id, ImageJob.State state, String error, Instant now);
+    /** Stores the changes made to a job read with a lock. */
+    void update(ImageJob job);
 
     /** Unfinished jobs created before {@code cutoff}. */
     List<ImageJob> unfinishedCreatedBefore(Instant cutoff);

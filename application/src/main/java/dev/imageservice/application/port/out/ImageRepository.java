@@ -23,7 +23,11 @@ public interface ImageRepository {
      */
     void update(Image image);
 
-    void delete(UUID id);
+    /**
+     * Removes an image loaded earlier. If the stored revision moved on since it was loaded, nothing
+     * is removed and a ConflictError is thrown.
+     */
+    void delete(Image image);
 
     /** Whether any image names this one as its origin. */
     boolean hasDependents(UUID id);

@@ -1,4 +1,4 @@
-package dev.imageservice.application.service;
+package dev.imageservice.application.port.out;
 
 import dev.imageservice.domain.image.Compression;
 import java.time.Duration;

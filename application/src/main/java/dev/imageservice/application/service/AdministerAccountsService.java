@@ -56,6 +56,15 @@ class AdministerAccountsService implements AdministerAccountsUseCase {
     public SshKey addKey(AddAccountKeyCommand command) {
         Account account = load(command.login());
         SshKey key = publicKeys.parse(command.publicKey(), command.keyName());
+        boolean named = command.keyName() != null && !command.keyName().isBlank();
+        if (!named && accounts.keysOf(account.id()).stream().anyMatch(k -> k.name().equals(key.name()))) {
+            // Keys made on one host share their comment (root@vm); CloudAPI names a key given no name by
+            // its fingerprint, and so does this when the comment is taken.
+            SshKey byFingerprint = new SshKey(key.md5Fingerprint(), key.md5Fingerprint(), key.sha256Fingerprint(),
+                    key.publicKeyText());
+            accounts.addKey(account.id(), byFingerprint);
+            return byFingerprint;
+        }
         accounts.addKey(account.id(), key);
         return key;
     }

@@ -88,6 +88,24 @@ class AdministerAccountsServiceTest {
     }
 
     @Test
+    void aSecondKeyWithATakenCommentIsNamedByItsFingerprintUnlessNamed() {
+        service.addAccount(new AddAccountCommand("alice", RSA_LINE, null, false, null));
+        String sameHost = SimplePublicKeys.line("second laptop key", "alice@laptop");
+        String thirdOnSameHost = SimplePublicKeys.line("third laptop key", "alice@laptop");
+
+        SshKey second = service.addKey(new AddAccountKeyCommand("alice", sameHost, null));
+        SshKey third = service.addKey(new AddAccountKeyCommand("alice", thirdOnSameHost, "ec"));
+
+        assertThat(second.name()).isEqualTo(second.md5Fingerprint());
+        assertThat(third.name()).isEqualTo("ec");
+        assertThat(service.listAccounts().get(0).keys()).extracting(SshKey::name)
+                .containsExactly("alice@laptop", second.md5Fingerprint(), "ec");
+        assertCode(() -> service.addKey(new AddAccountKeyCommand("alice", sameHost, null)), ErrorCode.INVALID_ARGUMENT);
+        assertCode(() -> service.addKey(new AddAccountKeyCommand("alice", SimplePublicKeys.line(
+                "fourth key", "x"), "ec")), ErrorCode.INVALID_ARGUMENT);
+    }
+
+    @Test
     void unknownLoginsAreNotFound() {
         assertCode(() -> service.addKey(new AddAccountKeyCommand("nobody", RSA_LINE, null)), ErrorCode.RESOURCE_NOT_FOUND);
         assertCode(() -> service.removeKey(new RemoveAccountKeyCommand("nobody", "k")), ErrorCode.RESOURCE_NOT_FOUND);

@@ -1,6 +1,7 @@
 package dev.imageservice.bootstrap.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** One admin command as given on the command line, before anything is read or run. */
 sealed interface AdminCommand {
@@ -21,7 +22,12 @@ sealed interface AdminCommand {
     record DisableAccount(String login) implements AdminCommand {
     }
 
-    record ImportImage(Path manifest, Path file) implements AdminCommand {
+    /**
+     * @param sources manifest files or folders of them
+     * @param file    the image file, for a single manifest; null takes the file beside each manifest
+     * @param owner   a login or account UUID that owns every image imported; null keeps the manifests'
+     */
+    record ImportImage(List<Path> sources, Path file, String owner) implements AdminCommand {
     }
 
     record AddMachine(String owner, String name, String disk, String image, String brand, String state)

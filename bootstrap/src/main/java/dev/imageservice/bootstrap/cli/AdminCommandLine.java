@@ -21,8 +21,12 @@ final class AdminCommandLine {
               account key-remove LOGIN KEY      KEY is the key's name or fingerprint
               account list
               account disable LOGIN
-              image import MANIFEST.json [--file IMAGE_FILE]
-                                                an IMGAPI manifest; the file must match its files[0]
+              image import MANIFEST|DIR... [--file IMAGE_FILE] [--owner LOGIN|UUID]
+                                                IMGAPI manifests (a DIR: its *.imgmanifest and *.json);
+                                                each image's file is --file (one manifest only) or the
+                                                file beside its manifest with the same base name, and
+                                                must match files[0]. The unset owner 00000000-... is
+                                                the operator account; --owner overrides every owner
               machine add OWNER --name NAME --disk PATH [--image UUID] [--brand BRAND] [--state running|stopped]
                                                 a machine images can be created from; PATH is a file or directory
               machine list
@@ -34,7 +38,7 @@ final class AdminCommandLine {
     }
 
     static AdminCommand parse(List<String> args) {
-        Arguments in = Arguments.of(args, Set.of("--key", "--name", "--email", "--file", "--id", "--disk", "--image", "--brand", "--state"), Set.of("--operator"));
+        Arguments in = Arguments.of(args, Set.of("--key", "--name", "--email", "--file", "--id", "--disk", "--image", "--brand", "--state", "--owner"), Set.of("--operator"));
         String group = in.positional(0, "a command");
         if (group.equals("help") || group.equals("--help") || group.equals("-h")) {
             return new AdminCommand.Help();
@@ -51,8 +55,7 @@ final class AdminCommandLine {
             case "account key-remove" -> new AdminCommand.RemoveKey(in.positional(2, "LOGIN"), in.positional(3, "KEY"));
             case "account list" -> new AdminCommand.ListAccounts();
             case "account disable" -> new AdminCommand.DisableAccount(in.positional(2, "LOGIN"));
-            case "image import" -> new AdminCommand.ImportImage(Path.of(in.positional(2, "MANIFEST.json")),
-                    in.option("--file") == null ? null : Path.of(in.option("--file")));
+            case "image import" -> importImage(in);
             case "machine add" -> new AdminCommand.AddMachine(in.positional(2, "OWNER"), in.option("--name"),
                     in.option("--disk"), in.option("--image"), in.option("--brand"), in.option("--state"));
             case "machine list" -> new AdminCommand.ListMachines();
@@ -60,6 +63,15 @@ final class AdminCommandLine {
         };
         in.requireAllUsed();
         return command;
+    }
+
+    private static AdminCommand.ImportImage importImage(Arguments in) {
+        List<Path> sources = in.positionalsFrom(2, "MANIFEST or DIR").stream().map(Path::of).toList();
+        String file = in.option("--file");
+        if (file != null && sources.size() > 1) {
+            throw new UsageException("--file applies to one manifest; with several, each file lies beside its manifest");
+        }
+        return new AdminCommand.ImportImage(sources, file == null ? null : Path.of(file), in.option("--owner"));
     }
 
     /** Bad usage: exit status 2 with the usage text. */
@@ -114,6 +126,13 @@ final class AdminCommandLine {
             }
             positionalsUsed = Math.max(positionalsUsed, index + 1);
             return positionals.get(index);
+        }
+
+        /** The positionals from {@code index} on, at least one. */
+        List<String> positionalsFrom(int index, String what) {
+            positional(index, what);
+            positionalsUsed = positionals.size();
+            return positionals.subList(index, positionals.size());
         }
 
         String option(String name) {

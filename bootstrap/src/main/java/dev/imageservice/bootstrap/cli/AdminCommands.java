@@ -30,10 +30,13 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Runs one admin command: 0 done, 1 failed with a one-line reason on stderr, 2 bad usage. */
@@ -64,25 +67,29 @@ public class AdminCommands {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         try {
             AdminCommand command = AdminCommandLine.parse(args);
+            if (command instanceof AdminCommand.ImportImage load) {
+                return new ManifestImport(load).run(out, err);
+            }
             execute(command, out);
             return OK;
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());
             err.print(AdminCommandLine.USAGE);
             return USAGE;
-        } catch (DomainException e) {
-            err.println("error (" + e.code().wireName() + "): " + oneLine(e.getMessage()));
-            return FAILED;
-        } catch (CommandFailure e) {
-            err.println("error: " + oneLine(e.getMessage()));
-            return FAILED;
-        } catch (UncheckedIOException e) {
-            err.println("error: " + oneLine(describe(e.getCause())));
-            return FAILED;
         } catch (RuntimeException e) {
-            err.println("error: " + oneLine(e.toString()));
+            err.println(errorLine("", e));
             return FAILED;
         }
+    }
+
+    /** {@code error (CODE): WHAT: reason} for a use case's refusal, {@code error: WHAT: reason} for the rest. */
+    private static String errorLine(String what, RuntimeException e) {
+        if (e instanceof DomainException refusal) {
+            return "error (" + refusal.code().wireName() + "): " + what + oneLine(refusal.getMessage());
+        }
+        String reason = e instanceof CommandFailure ? e.getMessage()
+                : e instanceof UncheckedIOException io ? describe(io.getCause()) : e.toString();
+        return "error: " + what + oneLine(reason);
     }
 
     private void execute(AdminCommand command, PrintStream out) {
@@ -102,7 +109,9 @@ public class AdminCommands {
                     key.md5Fingerprint());
         } else if (command instanceof AdminCommand.AddKey add) {
             SshKey key = accounts.addKey(new AddAccountKeyCommand(add.login(), readKey(add.keyFile()), add.keyName()));
-            out.printf("added key %s (%s) to account %s%n", key.name(), key.md5Fingerprint(), add.login());
+            out.printf("added key %s (%s) to account %s%s%n", key.name(), key.md5Fingerprint(), add.login(),
+                    key.name().equals(key.md5Fingerprint())
+                            ? " (named by its fingerprint: its comment is empty or taken; --name names it)" : "");
         } else if (command instanceof AdminCommand.RemoveKey remove) {
             accounts.removeKey(new RemoveAccountKeyCommand(remove.login(), remove.key()));
             out.printf("removed key %s from account %s%n", remove.key(), remove.login());
@@ -118,20 +127,148 @@ public class AdminCommands {
                     machine.state().wireName(), machine.disk());
         } else if (command instanceof AdminCommand.ListMachines) {
             printMachines(machines.listMachines(), out);
-        } else if (command instanceof AdminCommand.ImportImage load) {
-            Image image = importImage(load);
-            out.printf("imported image %s (%s %s), state %s%n", image.id(), image.manifest().name(),
-                    image.manifest().version(), image.state().wireName());
         }
     }
 
-    private Image importImage(AdminCommand.ImportImage command) {
-        Map<String, Object> manifest = readManifest(command.manifest());
-        if (command.file() == null) {
-            return importImage.importImage(new ImportImageCommand(manifest, null));
+    /**
+     * {@code image import}: each manifest is imported on its own and reported on one line (stdout when
+     * imported, stderr when not), so one bad manifest does not stop the others.
+     */
+    private final class ManifestImport {
+
+        /** What public image repositories write as the owner: nobody in particular. */
+        private static final UUID UNSET_OWNER = new UUID(0, 0);
+
+        private final AdminCommand.ImportImage command;
+        private Account ownerOverride;
+        private Account operator;
+
+        ManifestImport(AdminCommand.ImportImage command) {
+            this.command = command;
         }
-        try (InputStream file = Files.newInputStream(command.file())) {
-            return importImage.importImage(new ImportImageCommand(manifest, file));
+
+        int run(PrintStream out, PrintStream err) {
+            List<Path> manifests = new ArrayList<>();
+            boolean failed = false;
+            for (Path source : command.sources()) {
+                try {
+                    manifests.addAll(manifestsIn(source));
+                } catch (RuntimeException e) {
+                    err.println(errorLine("", e));
+                    failed = true;
+                }
+            }
+            if (command.file() != null && manifests.size() > 1) {
+                err.println("error: --file applies to one manifest; " + command.sources().get(0) + " holds "
+                        + manifests.size());
+                return FAILED;
+            }
+            if (command.owner() != null) {
+                ownerOverride = account(command.owner());
+            }
+            for (Path manifest : manifests) {
+                try {
+                    Imported imported = importOne(manifest);
+                    Image image = imported.image();
+                    out.printf("imported image %s (%s %s), state %s%s%n", image.id(), image.manifest().name(),
+                            image.manifest().version(), image.state().wireName(),
+                            imported.owner() == null ? "" : ", owner " + imported.owner().login());
+                } catch (RuntimeException e) {
+                    err.println(errorLine(manifest + ": ", e));
+                    failed = true;
+                }
+            }
+            return failed ? FAILED : OK;
+        }
+
+        private Imported importOne(Path manifestFile) {
+            Map<String, Object> manifest = new LinkedHashMap<>(readManifest(manifestFile));
+            Account owner = ownerOverride;
+            if (owner == null && UNSET_OWNER.toString().equals(manifest.get("owner"))) {
+                owner = operator();
+            }
+            if (owner != null) {
+                manifest.put("owner", owner.id().toString());
+            }
+            Path file = command.file() != null ? command.file() : fileBeside(manifestFile);
+            if (file == null) {
+                return new Imported(importImage.importImage(new ImportImageCommand(manifest, null)), owner);
+            }
+            try (InputStream content = Files.newInputStream(file)) {
+                return new Imported(importImage.importImage(new ImportImageCommand(manifest, content)), owner);
+            } catch (IOException e) {
+                throw new CommandFailure(describe(e));
+            }
+        }
+
+        /** The one operator account, which IMGAPI makes the owner of an image whose owner is unset. */
+        private Account operator() {
+            if (operator == null) {
+                List<Account> operators = accounts.listAccounts().stream().map(AccountWithKeys::account)
+                        .filter(Account::operator).toList();
+                if (operators.size() != 1) {
+                    throw new CommandFailure(operators.isEmpty()
+                            ? "the manifest's owner is unset (" + UNSET_OWNER + ") and there is no operator account to "
+                                    + "own the image: add one with account add LOGIN --key FILE --operator, or give --owner"
+                            : "the manifest's owner is unset (" + UNSET_OWNER + ") and there are several operator "
+                                    + "accounts (" + operators.stream().map(Account::login).collect(Collectors.joining(", "))
+                                    + "): choose with --owner");
+                }
+                operator = operators.get(0);
+            }
+            return operator;
+        }
+
+        private Account account(String loginOrId) {
+            UUID id = Uuids.parse(loginOrId);
+            return accounts.listAccounts().stream().map(AccountWithKeys::account)
+                    .filter(a -> id == null ? a.login().equals(loginOrId) : a.id().equals(id))
+                    .findFirst()
+                    .orElseThrow(() -> new CommandFailure("--owner " + loginOrId + ": no such account"));
+        }
+    }
+
+    private record Imported(Image image, Account owner) {
+    }
+
+    /** A manifest file, or a folder's {@code *.imgmanifest} and {@code *.json} files by name. */
+    private static List<Path> manifestsIn(Path source) {
+        if (!Files.isDirectory(source)) {
+            return List.of(source);
+        }
+        try (Stream<Path> entries = Files.list(source)) {
+            List<Path> manifests = entries.filter(AdminCommands::isManifest).filter(Files::isRegularFile).sorted().toList();
+            if (manifests.isEmpty()) {
+                throw new CommandFailure(source + " holds no *.imgmanifest or *.json manifest");
+            }
+            return manifests;
+        } catch (IOException e) {
+            throw new CommandFailure(describe(e));
+        }
+    }
+
+    private static boolean isManifest(Path path) {
+        String name = path.getFileName().toString();
+        return name.endsWith(".imgmanifest") || name.endsWith(".json");
+    }
+
+    /**
+     * The image file exported beside a manifest: {@code NAME-VER.imgmanifest} has its file in
+     * {@code NAME-VER.zfs.gz} (any file {@code NAME-VER.*} that is no manifest); none imports the
+     * manifest alone.
+     */
+    private static Path fileBeside(Path manifest) {
+        String name = manifest.getFileName().toString();
+        String base = name.substring(0, name.lastIndexOf('.')) + ".";
+        Path folder = manifest.toAbsolutePath().getParent();
+        try (Stream<Path> entries = Files.list(folder)) {
+            List<Path> files = entries.filter(p -> p.getFileName().toString().startsWith(base))
+                    .filter(p -> !isManifest(p)).filter(Files::isRegularFile).sorted().toList();
+            if (files.size() > 1) {
+                throw new CommandFailure("several image files beside the manifest (" + files.stream()
+                        .map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")) + "): name one with --file");
+            }
+            return files.isEmpty() ? null : files.get(0);
         } catch (IOException e) {
             throw new CommandFailure(describe(e));
         }
@@ -203,7 +340,7 @@ public class AdminCommands {
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
-    private static String oneLine(String message) {
+    static String oneLine(String message) {
         return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 

@@ -14,13 +14,17 @@ final class CommandMode {
     static void configure() {
         // No HTTP listener (a runtime property): the server may hold the port.
         System.setProperty("quarkus.http.host-enabled", "false");
-        // Should gRPC services be added, serve them in-process only, never on the gRPC port.
-        System.setProperty("quarkus.grpc.server.in-process.enabled", "true");
+        // gRPC rides on that disabled HTTP server instead of its own listener: no port is opened, and
+        // the separate server's legacy-mode warning is not printed.
+        System.setProperty("quarkus.grpc.server.use-separate-server", "false");
         // The server works the image job queue and sweeps the file store; a command does neither.
         System.setProperty("images.jobs.enabled", "false");
         System.setProperty("images.files.sweep-on-start", "false");
-        // The command's own output is what the operator reads.
-        System.getProperties().putIfAbsent("quarkus.log.level", "WARN");
+        // The command's own output is what the operator reads: framework warnings (virtual threads on
+        // JDK 17, ...) are noise there. Quarkus's own "Failed to start application" stack trace is
+        // silenced too: ImageServiceMain tells a start failure in one line.
+        System.getProperties().putIfAbsent("quarkus.log.level", "ERROR");
+        System.setProperty("quarkus.log.category.\"io.quarkus.runtime.Application\".level", "OFF");
         System.getProperties().putIfAbsent("quarkus.banner.enabled", "false");
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * {@code java -jar quarkus-run.jar}: with no arguments it serves; with arguments it runs one admin
@@ -14,31 +15,58 @@ import java.util.List;
 public class ImageServiceMain {
 
     public static void main(String... args) {
-        if (args.length > 0) {
-            // Bad usage is told at once, without starting the service (and opening its database).
-            try {
-                AdminCommandLine.parse(List.of(args));
-            } catch (AdminCommandLine.UsageException e) {
-                System.err.println("error: " + e.getMessage());
-                System.err.print(AdminCommandLine.USAGE);
-                System.exit(AdminCommands.USAGE);
-            }
-            CommandMode.configure();
+        if (args.length == 0) {
+            Quarkus.run(Application.class, args);
+            return;
         }
-        Quarkus.run(Application.class, args);
+        // Bad usage is told at once, without starting the service (and opening its database).
+        try {
+            AdminCommandLine.parse(List.of(args));
+        } catch (AdminCommandLine.UsageException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.print(AdminCommandLine.USAGE);
+            System.exit(AdminCommands.USAGE);
+        }
+        CommandMode.configure();
+        Quarkus.run(Application.class, ImageServiceMain::exitCommand, args);
+    }
+
+    /** A command whose service cannot start (say, an unreadable data folder) says why in one line. */
+    private static void exitCommand(int status, Throwable startFailure) {
+        if (startFailure != null) {
+            System.err.println("error: cannot open the service's data: " + AdminCommands.oneLine(rootMessage(startFailure)));
+        }
+        System.exit(status);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
     public static class Application implements QuarkusApplication {
+
+        private static final Logger LOG = Logger.getLogger(ImageServiceMain.class);
 
         @Inject
         AdminCommands commands;
         @Inject
         FirstStartHint firstStartHint;
+        @Inject
+        GrpcListener grpcListener;
 
         @Override
         public int run(String... args) {
             if (args.length > 0) {
                 return commands.run(List.of(args), System.out, System.err);
+            }
+            // Serving REST without gRPC would look healthy while gRPC clients fail: stop instead.
+            if (!grpcListener.isServing()) {
+                LOG.error(grpcListener.whyNotServing());
+                return 1;
             }
             firstStartHint.printIfNoAccounts();
             Quarkus.waitForExit();

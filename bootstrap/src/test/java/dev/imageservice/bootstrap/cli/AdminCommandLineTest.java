@@ -24,8 +24,10 @@ class AdminCommandLineTest {
         assertThat(parse("account list")).isEqualTo(new AdminCommand.ListAccounts());
         assertThat(parse("account disable alice")).isEqualTo(new AdminCommand.DisableAccount("alice"));
         assertThat(parse("image import m.json --file f.gz"))
-                .isEqualTo(new AdminCommand.ImportImage(Path.of("m.json"), Path.of("f.gz")));
-        assertThat(parse("image import m.json")).isEqualTo(new AdminCommand.ImportImage(Path.of("m.json"), null));
+                .isEqualTo(new AdminCommand.ImportImage(List.of(Path.of("m.json")), Path.of("f.gz"), null));
+        assertThat(parse("image import m.json")).isEqualTo(new AdminCommand.ImportImage(List.of(Path.of("m.json")), null, null));
+        assertThat(parse("image import exported/ b.imgmanifest --owner admin")).isEqualTo(
+                new AdminCommand.ImportImage(List.of(Path.of("exported/"), Path.of("b.imgmanifest")), null, "admin"));
         assertThat(parse("machine add alice --name web --disk /d --image 42 --brand bhyve --state stopped"))
                 .isEqualTo(new AdminCommand.AddMachine("alice", "web", "/d", "42", "bhyve", "stopped"));
         assertThat(parse("machine add alice --name web --disk /d"))
@@ -41,7 +43,8 @@ class AdminCommandLineTest {
         "account key-remove alice", "account frobnicate", "image import", "image export x", "frobnicate",
         "account add alice --key a.pub --key b.pub", "account add alice --key a.pub --colour red",
         "account list --operator", "account disable alice --file f", "machine add", "machine list x",
-        "machine add alice --name web --disk /d --operator", "account add alice --operator=yes --key a.pub"})
+        "machine add alice --name web --disk /d --operator", "account add alice --operator=yes --key a.pub",
+        "image import a.json b.json --file f.gz", "account list --owner x"})
     void badUsageIsRefused(String line) {
         assertThatThrownBy(() -> parse(line)).isInstanceOf(UsageException.class);
     }

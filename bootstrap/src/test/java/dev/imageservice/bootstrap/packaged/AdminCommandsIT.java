@@ -49,12 +49,101 @@ class AdminCommandsIT {
     }
 
     @Test
-    void aCommandRunsBesideTheServerWithoutTakingItsPort() {
+    void aCommandRunsBesideTheServerWithoutTakingItsPortsOrPrintingAnythingElse() {
+        // The command is given the server's HTTP and gRPC ports: it must open neither.
         Result list = server.adminOk("account", "list");
 
-        assertThat(list.stdout()).contains("LOGIN", "alice", alice.id().toString(), alice.keyId());
-        assertThat(list.stdout()).doesNotContain("Listening on");
+        assertThat(list.stdout()).startsWith("LOGIN ").contains("alice", alice.id().toString(), alice.keyId());
+        assertThat(list.stdout().lines()).allMatch(line -> !line.contains("WARN") && !line.contains("ERROR"));
+        assertThat(list.stderr()).isEmpty();
         assertThat(server.triton(alice, "image", "list").exitCode()).isZero();
+    }
+
+    @Test
+    void theServerRefusesToStartWhenItsGrpcPortIsTaken() {
+        PackagedServer second = PackagedServer.create("grpc-taken")
+                .set("quarkus.grpc.server.port", Integer.toString(server.grpcPort()));
+
+        Result refused = second.startExpectingExit();
+
+        assertThat(refused.exitCode()).as(refused.toString()).isNotZero();
+        List<String> errors = refused.stdout().lines().filter(line -> line.contains("ERROR")).toList();
+        assertThat(errors).as(refused.toString()).singleElement().asString()
+                .contains("the gRPC server cannot listen on 0.0.0.0:" + server.grpcPort(), "IMAGES_GRPC_PORT");
+        assertThat(refused.stdout()).as(refused.toString()).doesNotContain("\tat ", "Exception");
+    }
+
+    @Test
+    void aSecondKeyMadeOnTheSameHostIsNamedByItsFingerprint() {
+        ClientAccount hank = server.addAccount("hank", false);
+        Path otherHome = hank.home().resolveSibling("home-hank-2");
+        String line = PackagedServer.ClientKeys.writeRsaKeyPair(otherHome.resolve(".ssh"), "hank@tests");
+        String fingerprint = PackagedServer.ClientKeys.md5Fingerprint(line);
+
+        Result added = server.adminOk("account", "key-add", "hank", "--key", otherHome.resolve(".ssh/id_rsa.pub").toString());
+
+        assertThat(added.stdout()).startsWith("added key " + fingerprint + " (" + fingerprint + ") to account hank")
+                .contains("named by its fingerprint");
+        assertThat(added.stderr()).isEmpty();
+        assertThat(server.adminOk("account", "list").stdout()).contains("hank@tests " + hank.keyId(),
+                fingerprint + " " + fingerprint);
+        ClientAccount second = new ClientAccount("hank", hank.id(), fingerprint, otherHome);
+        assertThat(server.triton(second, "image", "list").exitCode()).isZero();
+    }
+
+    @Test
+    void importingAFolderOfExportedImagesReportsEachAndGivesUnsetOwnersToTheOperator() throws IOException {
+        // A data folder of its own: which operator accounts exist is part of the test.
+        PackagedServer fresh = PackagedServer.create("import-folder");
+        Path exported = Files.createDirectories(fresh.folder().resolve("exported"));
+        byte[] good = "good image".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = "evil image".getBytes(StandardCharsets.UTF_8);
+        String goodId = UUID.randomUUID().toString();
+        String badId = UUID.randomUUID().toString();
+        writeExported(exported, "base-1.0.0", goodId, good, PackagedServer.sha1(good));
+        writeExported(exported, "broken-1.0.0", badId, bad, PackagedServer.sha1(good));
+        String goodManifest = exported.resolve("base-1.0.0.imgmanifest").toString();
+        String badManifest = exported.resolve("broken-1.0.0.imgmanifest").toString();
+
+        Result noOperator = fresh.admin("image", "import", exported.toString());
+
+        assertThat(noOperator.exitCode()).as(noOperator.toString()).isEqualTo(1);
+        assertThat(noOperator.stdout()).isEmpty();
+        assertThat(noOperator.stderr().lines()).as(noOperator.toString()).hasSize(2)
+                .allMatch(l -> l.startsWith("error: " + goodManifest + ": ") || l.startsWith("error: " + badManifest + ": "))
+                .allMatch(l -> l.contains("00000000-0000-0000-0000-000000000000") && l.contains("--operator"));
+
+        ClientAccount admin = fresh.addAccount("admin", true);
+        ClientAccount carol = fresh.addAccount("carol", false);
+        Result imported = fresh.admin("image", "import", exported.toString());
+
+        assertThat(imported.exitCode()).as(imported.toString()).isEqualTo(1);
+        assertThat(imported.stdout()).as(imported.toString())
+                .isEqualTo("imported image " + goodId + " (base-1.0.0 1.0.0), state active, owner admin\n");
+        assertThat(imported.stderr()).as(imported.toString()).startsWith("error (ValidationFailed): " + badManifest + ": ");
+        assertThat(imported.stderr().lines()).hasSize(1);
+
+        Files.write(exported.resolve("broken-1.0.0.zfs.gz"), good);
+        Result owned = fresh.adminOk("image", "import", badManifest, "--owner", carol.login());
+        assertThat(owned.stdout()).isEqualTo("imported image " + badId + " (broken-1.0.0 1.0.0), state active, owner carol\n");
+        assertThat(owned.stderr()).isEmpty();
+
+        fresh.start();
+        try {
+            assertThat(fresh.triton(admin, "image", "get", goodId).jsonObject()).containsEntry("owner", admin.id().toString());
+            assertThat(fresh.triton(carol, "image", "get", badId).jsonObject()).containsEntry("owner", carol.id().toString());
+        } finally {
+            fresh.stop();
+        }
+    }
+
+    /** An image as an export leaves it: NAME.imgmanifest (owner unset) beside NAME.zfs.gz. */
+    private static void writeExported(Path folder, String name, String id, byte[] content, String sha1) throws IOException {
+        Map<String, Object> manifest = Map.of("v", 2, "uuid", id, "owner", "00000000-0000-0000-0000-000000000000",
+                "name", name, "version", "1.0.0", "state", "active", "public", false,
+                "files", List.of(Map.of("sha1", sha1, "size", content.length, "compression", "gzip")));
+        Files.write(folder.resolve(name + ".imgmanifest"), new ObjectMapper().writeValueAsBytes(manifest));
+        Files.write(folder.resolve(name + ".zfs.gz"), content);
     }
 
     @Test

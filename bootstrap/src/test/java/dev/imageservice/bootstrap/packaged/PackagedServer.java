@@ -100,6 +100,29 @@ public final class PackagedServer implements AutoCloseable {
 
     /** Starts the server and waits until it answers HTTP. */
     public PackagedServer start() {
+        launch();
+        awaitAnswer();
+        return this;
+    }
+
+    /** Starts a server that must refuse to run: its exit status and everything it printed. */
+    public Result startExpectingExit() {
+        launch();
+        try {
+            if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                stop();
+                throw new AssertionError("the server kept running:\n" + log());
+            }
+            int status = process.exitValue();
+            process = null;
+            return new Result(status, log(), "");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void launch() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("already running");
         }
@@ -115,8 +138,6 @@ public final class PackagedServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitAnswer();
-        return this;
     }
 
     /** Stops the server as an operator would (SIGTERM), waiting for it to finish. */
@@ -164,6 +185,10 @@ public final class PackagedServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public int grpcPort() {
+        return grpcPort;
     }
 
     public Path folder() {

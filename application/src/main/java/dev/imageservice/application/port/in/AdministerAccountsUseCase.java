@@ -13,6 +13,10 @@ public interface AdministerAccountsUseCase {
     /** A new enabled account holding one key. */
     AccountWithKeys addAccount(AddAccountCommand command);
 
+    /**
+     * Adds a key named as the command says, else by its comment, else (no comment, or the account has a
+     * key of that name already) by its MD5 fingerprint; the key returned carries the name used.
+     */
     SshKey addKey(AddAccountKeyCommand command);
 
     /** Removes a key named by its name or fingerprint; ResourceNotFound when the account has no such key. */

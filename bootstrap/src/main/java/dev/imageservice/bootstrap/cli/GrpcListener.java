@@ -1,0 +1,75 @@
+package dev.imageservice.bootstrap.cli;
+
+import grpc.health.v1.HealthOuterClass.HealthCheckResponse.ServingStatus;
+import io.quarkus.grpc.runtime.health.GrpcHealthStorage;
+import io.quarkus.logging.LoggingFilter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Filter;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Whether the gRPC server started. Quarkus logs a gRPC server that cannot bind its port (with a stack
+ * trace) and goes on serving REST alone; the server asks this bean after start and stops instead.
+ */
+@ApplicationScoped
+public class GrpcListener {
+
+    private final Instance<GrpcHealthStorage> health;
+    private final String host;
+    private final int port;
+
+    @Inject
+    public GrpcListener(Instance<GrpcHealthStorage> health,
+                        @ConfigProperty(name = "quarkus.grpc.server.host", defaultValue = "0.0.0.0") String host,
+                        @ConfigProperty(name = "quarkus.grpc.server.port") int port) {
+        this.health = health;
+        this.host = host;
+        this.port = port;
+    }
+
+    /** Quarkus marks the server's overall status SERVING only once it listens. */
+    boolean isServing() {
+        return health.isResolvable()
+                && health.get().getStatuses().get(GrpcHealthStorage.DEFAULT_SERVICE_NAME) == ServingStatus.SERVING;
+    }
+
+    String whyNotServing() {
+        String cause = StartFailureFilter.FAILURE.get();
+        return "the gRPC server cannot listen on " + host + ":" + port
+                + (cause == null ? "" : " (" + cause + ")")
+                + "; stop what holds the port or set IMAGES_GRPC_PORT";
+    }
+
+    /**
+     * Keeps the gRPC server's start failure (ERROR lines with a stack trace) out of the log
+     * and remembers its reason for {@link #whyNotServing()}, which the server prints as one line.
+     * Configured as {@code quarkus.log.console.filter}.
+     */
+    @LoggingFilter(name = "grpc-start-failure")
+    public static final class StartFailureFilter implements Filter {
+
+        private static final String RECORDER = "io.quarkus.grpc.runtime.GrpcServerRecorder";
+        static final AtomicReference<String> FAILURE = new AtomicReference<>();
+
+        @Override
+        public boolean isLoggable(LogRecord record) {
+            if (!RECORDER.equals(record.getLoggerName()) || record.getLevel().intValue() < Level.SEVERE.intValue()
+                    || record.getMessage() == null || !record.getMessage().startsWith("Unable to start the gRPC server")) {
+                return true;
+            }
+            if (record.getThrown() != null) {
+                Throwable root = record.getThrown();
+                while (root.getCause() != null && root.getCause() != root) {
+                    root = root.getCause();
+                }
+                FAILURE.set(AdminCommands.oneLine(String.valueOf(root.getMessage())));
+            }
+            return false;
+        }
+    }
+}

@@ -7,7 +7,6 @@ import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 
 /** Resolves a path's {@code :login} (REFERENCE-BEHAVIOUR §0 step 4). */
 @Singleton
@@ -22,8 +21,8 @@ class AccountResolver implements ResolveAccountUseCase {
         this.accounts = accounts;
     }
 
+    /** At most one read, which needs no transaction. */
     @Override
-    @Transactional
     public Account resolveAccount(Account caller, String login) {
         if (MY.equals(login) || caller.login().equals(login)) {
             return caller;

@@ -2,7 +2,6 @@ package dev.imageservice.application.service;
 
 import dev.imageservice.application.port.in.AuthenticateRequestUseCase;
 import dev.imageservice.application.port.in.SignedRequest;
-import dev.imageservice.application.port.out.Accounts;
 import dev.imageservice.application.port.out.RequestSignature;
 import dev.imageservice.application.port.out.SignatureVerifier;
 import dev.imageservice.domain.account.Account;
@@ -11,7 +10,6 @@ import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -38,19 +36,19 @@ class AuthenticateRequestService implements AuthenticateRequestUseCase {
      */
     private static final Pattern KEY_ID = Pattern.compile("/([^/]+)/(?:users/([^/]+)/)?keys/(.+)");
 
-    private final Accounts accounts;
+    private final CredentialCache credentials;
     private final SignatureVerifier verifier;
     private final Clock clock;
 
     @Inject
-    AuthenticateRequestService(Accounts accounts, SignatureVerifier verifier, Clock clock) {
-        this.accounts = accounts;
+    AuthenticateRequestService(CredentialCache credentials, SignatureVerifier verifier, Clock clock) {
+        this.credentials = credentials;
         this.verifier = verifier;
         this.clock = clock;
     }
 
+    /** No transaction: accounts and keys come from the {@link CredentialCache}, which reads without one. */
     @Override
-    @Transactional
     public Account authenticate(SignedRequest request) {
         // Other schemes (Basic included) are ignored, as CloudAPI does: the request then has no caller.
         RequestSignature signature = verifier.read(request)
@@ -68,8 +66,9 @@ class AuthenticateRequestService implements AuthenticateRequestUseCase {
         // so the key must be one of the account's own keys and the request acts as the account.
         String login = keyId.group(1);
         String keyName = keyId.group(3);
-        Account account = accounts.findByLogin(login).orElseThrow(() -> rejected(signature));
-        SshKey key = accounts.keysOf(account.id()).stream()
+        CredentialCache.Credentials signer = credentials.of(login).orElseThrow(() -> rejected(signature));
+        Account account = signer.account();
+        SshKey key = signer.keys().stream()
                 .filter(candidate -> candidate.isNamedBy(keyName))
                 .findFirst()
                 .orElseThrow(() -> rejected(signature));

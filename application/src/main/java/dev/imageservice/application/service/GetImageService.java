@@ -5,7 +5,6 @@ import dev.imageservice.application.port.in.GetImageUseCase;
 import dev.imageservice.domain.image.Image;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 
 @Singleton
 class GetImageService implements GetImageUseCase {
@@ -17,8 +16,8 @@ class GetImageService implements GetImageUseCase {
         this.visibleImages = visibleImages;
     }
 
+    /** One read needs no transaction: a signed GetImage opens none at all (see CredentialCache). */
     @Override
-    @Transactional
     public Image getImage(GetImageQuery query) {
         return visibleImages.load(query.caller(), query.imageId());
     }

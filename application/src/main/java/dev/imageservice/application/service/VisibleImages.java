@@ -25,8 +25,11 @@ class VisibleImages {
         this.images = images;
     }
 
-    /** Joins the caller's transaction, or reads in one of its own when the caller has none (export). */
-    @Transactional
+    /**
+     * Joins the caller's transaction; a caller without one (GetImage, export) reads without any:
+     * one read needs none, and a signed GetImage then opens no transaction at all.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     Image load(Account caller, String rawId) {
         UUID id = Uuids.parse(rawId);
         if (id == null) {

@@ -32,10 +32,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AuthenticateRequestServiceTest {
 
     private static final Instant NOW = Instant.parse("2025-10-07T12:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private final InMemoryAccounts accounts = new InMemoryAccounts();
     private final AuthenticateRequestService service =
-            new AuthenticateRequestService(accounts, new SimpleSignatures(), Clock.fixed(NOW, ZoneOffset.UTC));
+            new AuthenticateRequestService(new CredentialCache(accounts, CLOCK), new SimpleSignatures(), CLOCK);
 
     private Account alice;
     private SshKey laptop;

@@ -3,6 +3,7 @@ package dev.imageservice.bootstrap.security;
 import dev.imageservice.application.port.in.SignedRequest;
 import dev.imageservice.application.port.out.RequestSignature;
 import dev.imageservice.application.port.out.SignatureVerifier;
+import dev.imageservice.bootstrap.security.SshPublicKeys.Family;
 import dev.imageservice.bootstrap.security.SshPublicKeys.OpenSshKey;
 import dev.imageservice.domain.account.SshKey;
 import dev.imageservice.domain.error.DomainException;
@@ -10,6 +11,7 @@ import dev.imageservice.domain.error.ErrorCode;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -17,7 +19,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * CloudAPI's HTTP Signature mechanics, shared by the REST and the gRPC adapter through the
@@ -28,6 +32,10 @@ import java.util.Optional;
 public class HttpSignatureVerifier implements SignatureVerifier {
 
     private static final String REQUEST_TARGET = "(request-target)";
+    /** Far more keys than sign in a while; past it the cache starts again empty. */
+    private static final int MAX_VERIFYING_KEYS = 10_000;
+
+    private final Map<String, Optional<VerifyingKey>> verifyingKeys = new ConcurrentHashMap<>();
 
     @Override
     public Optional<RequestSignature> read(SignedRequest request) {
@@ -49,25 +57,47 @@ public class HttpSignatureVerifier implements SignatureVerifier {
     @Override
     public boolean isSignedBy(RequestSignature signature, SshKey key) {
         SignatureAlgorithm algorithm = SignatureAlgorithm.byWireName(signature.algorithm()).orElseThrow();
-        OpenSshKey stored;
-        try {
-            stored = OpenSshKey.read(key.publicKeyText());
-        } catch (DomainException unreadable) {
-            return false;
-        }
+        Optional<VerifyingKey> stored = verifyingKey(key.publicKeyText());
         // An rsa-* claim is verified only by an RSA key, ecdsa-* by EC, ed25519-* by Ed25519.
-        if (stored.family() != algorithm.keyFamily()) {
+        if (stored.isEmpty() || stored.get().family() != algorithm.keyFamily()) {
             return false;
         }
         try {
             Signature verifier = Signature.getInstance(algorithm.jcaName());
-            verifier.initVerify(stored.toPublicKey());
+            verifier.initVerify(stored.get().publicKey());
             verifier.update(signature.signingString().getBytes(StandardCharsets.UTF_8));
             return verifier.verify(signature.signature());
         } catch (GeneralSecurityException malformedSignature) {
             // e.g. ECDSA bytes that are not DER, an Ed25519 signature that is not 64 bytes
             return false;
         }
+    }
+
+    /**
+     * The stored key line as a JCA key, read once: the same few keys sign request after request, and
+     * reading one (BouncyCastle, then a KeyFactory) costs about as much as the verification. Keyed by
+     * the line itself, so an entry can never be stale; a line that does not read is empty.
+     */
+    private Optional<VerifyingKey> verifyingKey(String publicKeyText) {
+        Optional<VerifyingKey> known = verifyingKeys.get(publicKeyText);
+        if (known != null) {
+            return known;
+        }
+        Optional<VerifyingKey> read;
+        try {
+            OpenSshKey parsed = OpenSshKey.read(publicKeyText);
+            read = Optional.of(new VerifyingKey(parsed.family(), parsed.toPublicKey()));
+        } catch (DomainException unreadable) {
+            read = Optional.empty();
+        }
+        if (verifyingKeys.size() >= MAX_VERIFYING_KEYS) {
+            verifyingKeys.clear();
+        }
+        verifyingKeys.put(publicKeyText, read);
+        return read;
+    }
+
+    private record VerifyingKey(Family family, PublicKey publicKey) {
     }
 
     /** The header that carries the signed date: {@code x-date} if signed, else {@code date}, which must be. */

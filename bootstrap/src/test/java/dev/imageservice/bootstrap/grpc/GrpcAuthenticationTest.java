@@ -28,7 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** HTTP Signature authentication carried in gRPC metadata, verified by the same port as REST (REFERENCE-BEHAVIOUR §7). */
+/** HTTP Signature authentication carried in gRPC metadata, verified by the same port as REST (docs/compatibility.md, "Authentication"). */
 @QuarkusTest
 class GrpcAuthenticationTest {
 

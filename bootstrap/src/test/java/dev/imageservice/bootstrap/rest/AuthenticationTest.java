@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * REFERENCE-BEHAVIOUR §7 through HTTP: the Authorization forms triton and smartdc send, and every
+ * HTTP Signature authentication (docs/compatibility.md) through HTTP: the Authorization forms triton and smartdc send, and every
  * refusal row. Requests are sent with URL encoding off, so the signed target is the one on the wire.
  */
 @QuarkusTest

@@ -120,7 +120,7 @@ class AuthenticationTest {
 
     @Test
     void theKeyMayBeNamedBySha256FingerprintOrName() {
-        for (String key : new String[] {alice.key().sha256Fingerprint(), "test-key"}) {
+        for (String key : new String[] {alice.key().sha256Fingerprint(), TestData.KEY_NAME}) {
             String date = SignatureFilter.now();
             Response response = raw().header("Date", date)
                     .header("Authorization", signature("/" + alice.login() + "/keys/" + key, "rsa-sha256", "date",

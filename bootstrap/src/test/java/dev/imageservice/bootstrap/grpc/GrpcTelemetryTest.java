@@ -5,42 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imageservice.adapter.grpc.v1.GetImageRequest;
 import dev.imageservice.bootstrap.observe.AccessLogCapture;
 import dev.imageservice.bootstrap.observe.Scrape;
-import dev.imageservice.bootstrap.rest.TestKey;
-import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.image.Image;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.stub.MetadataUtils;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** gRPC calls in /q/metrics and in the access log, with the x-request-id the client sent answered back. */
 @QuarkusTest
-class GrpcTelemetryTest {
+class GrpcTelemetryTest extends SeededGrpcTest {
 
     private static final Metadata.Key<String> REQUEST_ID = Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER);
-    private static final TestKey KEY = TestKey.generate();
-
-    @Inject
-    TestData data;
-
-    static GrpcClient client;
-
-    @AfterAll
-    static void close() throws InterruptedException {
-        client.close();
-    }
 
     @Test
     void aCallIsCountedByOperationAndStatusClassAndLoggedWithItsRequestId() {
-        client = client == null ? new GrpcClient() : client;
-        Account alice = data.account("alice", false, KEY);
-        Image image = data.activeImage(alice, "watched", null, List.of(), false, "content".getBytes());
+        Image image = activeImage(alice, "counted");
         String[] found = {"operation=\"GetImage\"", "protocol=\"gRPC\"", "status=\"2xx\""};
         String[] missing = {"operation=\"GetImage\"", "protocol=\"gRPC\"", "status=\"4xx\""};
         double foundBefore = Scrape.value("images_requests_seconds_count", found);
@@ -52,7 +34,7 @@ class GrpcTelemetryTest {
         AtomicReference<Metadata> trailers = new AtomicReference<>();
 
         try (AccessLogCapture log = new AccessLogCapture()) {
-            client.as(alice, KEY).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(sent),
+            alice().withInterceptors(MetadataUtils.newAttachHeadersInterceptor(sent),
                             MetadataUtils.newCaptureMetadataInterceptor(answered, trailers))
                     .getImage(GetImageRequest.newBuilder().setId(image.id().toString()).build());
 
@@ -62,7 +44,7 @@ class GrpcTelemetryTest {
                     "gRPC GetImage imageservice.v1.ImageService/GetImage -> OK in ", "login=" + alice.login(),
                     "request-id=" + requestId);
         }
-        GrpcClient.assertFails(() -> client.as(alice, KEY).getImage(
+        GrpcClient.assertFails(() -> alice().getImage(
                 GetImageRequest.newBuilder().setId(UUID.randomUUID().toString()).build()), Status.Code.NOT_FOUND,
                 "ResourceNotFound");
 

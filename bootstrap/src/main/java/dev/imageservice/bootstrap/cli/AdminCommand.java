@@ -1,5 +1,6 @@
 package dev.imageservice.bootstrap.cli;
 
+import dev.imageservice.domain.job.ImageJob;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -35,6 +36,10 @@ sealed interface AdminCommand {
     }
 
     record ListMachines() implements AdminCommand {
+    }
+
+    /** @param state the jobs' state; null lists every job */
+    record ListJobs(ImageJob.State state) implements AdminCommand {
     }
 
     record Help() implements AdminCommand {

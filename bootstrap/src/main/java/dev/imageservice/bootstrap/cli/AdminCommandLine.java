@@ -1,10 +1,12 @@
 package dev.imageservice.bootstrap.cli;
 
+import dev.imageservice.domain.job.ImageJob;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,6 +32,9 @@ final class AdminCommandLine {
               machine add OWNER --name NAME --disk PATH [--image UUID] [--brand BRAND] [--state running|stopped]
                                                 a machine images can be created from; PATH is a file or directory
               machine list
+              job list [--state queued|running|succeeded|failed]
+                                                image creation jobs: machine, attempts, disk bytes read
+                                                (of the disk's size), start of the current attempt, lease
               help
             Exit status: 0 done, 1 failed (the reason on stderr), 2 bad usage.
             """;
@@ -43,7 +48,7 @@ final class AdminCommandLine {
         if (group.equals("help") || group.equals("--help") || group.equals("-h")) {
             return new AdminCommand.Help();
         }
-        if (!Set.of("account", "image", "machine").contains(group)) {
+        if (!Set.of("account", "image", "machine", "job").contains(group)) {
             throw new UsageException("unknown command: " + group);
         }
         String action = in.positional(1, group + " what");
@@ -59,6 +64,7 @@ final class AdminCommandLine {
             case "machine add" -> new AdminCommand.AddMachine(in.positional(2, "OWNER"), in.option("--name"),
                     in.option("--disk"), in.option("--image"), in.option("--brand"), in.option("--state"));
             case "machine list" -> new AdminCommand.ListMachines();
+            case "job list" -> new AdminCommand.ListJobs(jobState(in.option("--state")));
             default -> throw new UsageException("unknown command: " + group + " " + action);
         };
         in.requireAllUsed();
@@ -72,6 +78,17 @@ final class AdminCommandLine {
             throw new UsageException("--file applies to one manifest; with several, each file lies beside its manifest");
         }
         return new AdminCommand.ImportImage(sources, file == null ? null : Path.of(file), in.option("--owner"));
+    }
+
+    private static ImageJob.State jobState(String state) {
+        if (state == null) {
+            return null;
+        }
+        try {
+            return ImageJob.State.valueOf(state.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--state must be queued, running, succeeded or failed; got " + state);
+        }
     }
 
     /** Bad usage: exit status 2 with the usage text. */

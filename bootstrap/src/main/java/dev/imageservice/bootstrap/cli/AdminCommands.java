@@ -12,6 +12,8 @@ import dev.imageservice.application.port.in.AdministerMachinesUseCase;
 import dev.imageservice.application.port.in.DisableAccountCommand;
 import dev.imageservice.application.port.in.ImportImageCommand;
 import dev.imageservice.application.port.in.ImportImageUseCase;
+import dev.imageservice.application.port.in.ListImageJobsUseCase;
+import dev.imageservice.domain.job.ImageJob;
 import dev.imageservice.application.port.in.RemoveAccountKeyCommand;
 import dev.imageservice.bootstrap.cli.AdminCommandLine.UsageException;
 import dev.imageservice.domain.account.Account;
@@ -33,6 +35,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -50,13 +53,15 @@ public class AdminCommands {
     private final AdministerAccountsUseCase accounts;
     private final ImportImageUseCase importImage;
     private final AdministerMachinesUseCase machines;
+    private final ListImageJobsUseCase jobs;
     private final ObjectMapper json;
     private final String publicUrl;
 
     @Inject
     public AdminCommands(AdministerAccountsUseCase accounts, ImportImageUseCase importImage,
-                         AdministerMachinesUseCase machines, ObjectMapper json,
+                         AdministerMachinesUseCase machines, ListImageJobsUseCase jobs, ObjectMapper json,
                          @ConfigProperty(name = "images.public-url") String publicUrl) {
+        this.jobs = jobs;
         this.accounts = accounts;
         this.importImage = importImage;
         this.machines = machines;
@@ -127,6 +132,8 @@ public class AdminCommands {
                     machine.state().wireName(), machine.disk());
         } else if (command instanceof AdminCommand.ListMachines) {
             printMachines(machines.listMachines(), out);
+        } else if (command instanceof AdminCommand.ListJobs list) {
+            printJobs(jobs.listJobs(list.state()), out);
         }
     }
 
@@ -307,6 +314,22 @@ public class AdminCommands {
             out.printf(row, machine.id(), machine.name(), machine.owner(), machine.state().wireName(),
                     machine.image() == null ? "-" : machine.image(), machine.disk());
         }
+    }
+
+    /** BYTES DONE is of about the disk's size while running; STARTED is the current attempt's start. */
+    private static void printJobs(List<ImageJob> all, PrintStream out) {
+        String row = "%-36s  %-36s  %-36s  %-9s  %8s  %-23s  %-24s  %s%n";
+        out.printf(row, "ID", "IMAGE", "MACHINE", "STATE", "ATTEMPTS", "BYTES DONE", "STARTED", "LEASE UNTIL");
+        for (ImageJob job : all) {
+            String done = job.progressTotal() > 0 ? job.progressBytes() + "/" + job.progressTotal()
+                    : Long.toString(job.progressBytes());
+            out.printf(row, job.id(), job.imageId(), job.machineId(), job.state().name().toLowerCase(Locale.ROOT),
+                    job.attempts(), done, orDash(job.started()), orDash(job.leaseUntil()));
+        }
+    }
+
+    private static String orDash(Object value) {
+        return value == null ? "-" : value.toString();
     }
 
     private static UUID uuid(String text) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imageservice.bootstrap.cli.AdminCommandLine.UsageException;
+import dev.imageservice.domain.job.ImageJob;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,8 @@ class AdminCommandLineTest {
                 new AdminCommand.ImportImage(List.of(Path.of("exported/"), Path.of("b.imgmanifest")), null, "admin"));
         assertThat(parse("machine add alice --name web --disk /d --image 42 --brand bhyve --state stopped"))
                 .isEqualTo(new AdminCommand.AddMachine("alice", "web", "/d", "42", "bhyve", "stopped"));
+        assertThat(parse("job list")).isEqualTo(new AdminCommand.ListJobs(null));
+        assertThat(parse("job list --state Running")).isEqualTo(new AdminCommand.ListJobs(ImageJob.State.RUNNING));
         assertThat(parse("machine add alice --name web --disk /d"))
                 .isEqualTo(new AdminCommand.AddMachine("alice", "web", "/d", null, null, null));
         assertThat(parse("machine list")).isEqualTo(new AdminCommand.ListMachines());
@@ -44,7 +47,8 @@ class AdminCommandLineTest {
         "account add alice --key a.pub --key b.pub", "account add alice --key a.pub --colour red",
         "account list --operator", "account disable alice --file f", "machine add", "machine list x",
         "machine add alice --name web --disk /d --operator", "account add alice --operator=yes --key a.pub",
-        "image import a.json b.json --file f.gz", "account list --owner x"})
+        "image import a.json b.json --file f.gz", "account list --owner x",
+        "job list --state stuck", "job list x", "job add"})
     void badUsageIsRefused(String line) {
         assertThatThrownBy(() -> parse(line)).isInstanceOf(UsageException.class);
     }

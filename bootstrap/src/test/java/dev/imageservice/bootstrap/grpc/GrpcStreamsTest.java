@@ -61,7 +61,8 @@ class GrpcStreamsTest extends SeededGrpcTest {
 
     /**
      * The machine's disk is a FIFO: the job cannot finish before the test writes it, so the watch
-     * sees the placeholder first and the job's outcome afterwards, without any timing luck.
+     * sees the placeholder first, then the job's progress while half the disk is written, and the
+     * job's outcome afterwards, without any timing luck.
      */
     @Test
     void aWatchSeesCreatingThenActiveForARealCreateJob_andTheFileItMadeDownloadsWhole() throws Exception {
@@ -79,11 +80,29 @@ class GrpcStreamsTest extends SeededGrpcTest {
             ImageStateChange first = changes.next();
             assertThat(first.getImage().getId()).isEqualTo(id);
             assertThat(first.getImage().getState()).isEqualTo("creating");
+            assertThat(first.hasBytesDone()).isTrue();
             assertThat(hub.watchedImages()).isEqualTo(watchedBefore + 1);
 
-            write(disk, diskContent);
-            diskWritten = true;
+            int half = diskContent.length / 2;
+            try (OutputStream out = Files.newOutputStream(disk)) {
+                // Closing the FIFO, however this ends, lets the job finish.
+                diskWritten = true;
+                out.write(diskContent, 0, half);
+                out.flush();
+                // While the job waits for the rest, the watch reports how far it got.
+                ImageStateChange progress;
+                do {
+                    progress = changes.next();
+                    assertThat(progress.getImage().getState()).isEqualTo("creating");
+                    assertThat(progress.getBytesDone()).isPositive().isLessThanOrEqualTo(half);
+                } while (progress.getBytesDone() < half);
+                out.write(diskContent, half, diskContent.length - half);
+            }
             ImageStateChange second = changes.next();
+            while (second.getImage().getState().equals("creating")) {
+                second = changes.next();
+            }
+            assertThat(second.hasBytesDone()).isFalse();
             assertThat(second.getImage().getState()).isEqualTo("active");
             assertThat(second.getImage().getFilesList()).hasSize(1);
             assertThat(second.getImage().hasPublishedAt()).isTrue();

@@ -12,7 +12,9 @@ import dev.imageservice.application.port.out.ImageFileStore;
 import dev.imageservice.application.port.out.ImageJobs;
 import dev.imageservice.application.port.out.ImageRepository;
 import dev.imageservice.application.port.out.Machines;
+import dev.imageservice.bootstrap.cli.AdminCommands;
 import dev.imageservice.bootstrap.observe.Scrape;
+import java.io.PrintStream;
 import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
@@ -42,6 +44,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Random;
@@ -75,6 +78,8 @@ class ImageCreationTest {
     ImageFileStore files;
     @Inject
     ExpireImagePlaceholdersUseCase expirePlaceholders;
+    @Inject
+    AdminCommands adminCommands;
 
     static Account operator;
     static Account alice;
@@ -269,6 +274,15 @@ class ImageCreationTest {
         assertThat(job.progressBytes()).isEqualTo(diskSize);
         assertThat(job.progressTotal()).isEqualTo(diskSize);
         assertThat(job.started()).isNotNull();
+
+        ByteArrayOutputStream listed = new ByteArrayOutputStream();
+        assertThat(adminCommands.run(List.of("job", "list", "--state", "succeeded"), new PrintStream(listed, true),
+                System.err)).isZero();
+        assertThat(listed.toString().lines().toList()).first().asString()
+                .startsWith("ID ").contains("IMAGE", "MACHINE", "STATE", "ATTEMPTS", "BYTES DONE", "STARTED", "LEASE UNTIL");
+        assertThat(listed.toString().lines().filter(line -> line.startsWith(job.id().toString())).toList())
+                .singleElement().asString().contains(image.id().toString(), machine.id().toString(), " succeeded ",
+                        diskSize + "/" + diskSize, job.started().toString()).endsWith(" -");
     }
 
     @Test

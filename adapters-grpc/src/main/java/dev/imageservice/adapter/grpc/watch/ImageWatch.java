@@ -4,6 +4,7 @@ import dev.imageservice.adapter.grpc.mapping.ImageMessages;
 import dev.imageservice.adapter.grpc.v1.ImageStateChange;
 import dev.imageservice.domain.image.Image;
 import dev.imageservice.domain.image.ImageState;
+import dev.imageservice.domain.job.ImageJob;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +15,13 @@ import org.jboss.logging.Logger;
 /**
  * One client's watch of one image. It subscribes to the hub before the image is read, so no change
  * falls between the read and the subscription; changes that arrive before the first message is out
- * wait for it. A message goes out only when the state differs from the last one sent. The watch
- * ends (stream completed, subscription closed) at a final state, and on cancel.
+ * wait for it. A message goes out when the state differs from the last one sent and, while the image
+ * is creating, when its job's recorded progress moved (the hub polls it). The watch ends (stream
+ * completed, subscription and polling closed) at a final state, and on cancel.
  *
- * <p>Changes arrive on the application's job threads, the start and the cancel on gRPC threads:
- * every step holds this object's lock, so the stream never sees two writers.
+ * <p>Changes arrive on the application's job threads, progress on the hub's poll thread, the start
+ * and the cancel on gRPC threads: every step holds this object's lock, so the stream never sees two
+ * writers.
  */
 public final class ImageWatch {
 
@@ -30,18 +33,27 @@ public final class ImageWatch {
     private final ServerCallStreamObserver<ImageStateChange> observer;
     private final List<Image> early = new ArrayList<>();
     private AutoCloseable subscription;
+    private AutoCloseable progressPoll;
+    private final ImageWatchHub hub;
+    private final UUID imageId;
+    private Image lastImage;
     private ImageState lastSent;
+    /** The creation's progress as last sent; both 0 until the job has read anything. */
+    private long bytesDone;
+    private long bytesTotal;
     private boolean started;
     private boolean ended;
 
-    private ImageWatch(ServerCallStreamObserver<ImageStateChange> observer) {
+    private ImageWatch(ServerCallStreamObserver<ImageStateChange> observer, ImageWatchHub hub, UUID imageId) {
         this.observer = observer;
+        this.hub = hub;
+        this.imageId = imageId;
     }
 
     /** Subscribes to the image's changes; {@link #start} sends the first message. */
     public static ImageWatch subscribe(ImageWatchHub hub, UUID imageId,
                                        ServerCallStreamObserver<ImageStateChange> observer) {
-        ImageWatch watch = new ImageWatch(observer);
+        ImageWatch watch = new ImageWatch(observer, hub, imageId);
         observer.setOnCancelHandler(watch::end);
         synchronized (watch) {
             watch.subscription = hub.watch(imageId, watch::changed);
@@ -78,7 +90,29 @@ public final class ImageWatch {
             return;
         }
         lastSent = image.state();
-        observer.onNext(ImageStateChange.newBuilder().setImage(ImageMessages.from(image)).build());
+        lastImage = image;
+        emit(image);
+        if (image.state() == ImageState.CREATING && progressPoll == null) {
+            progressPoll = hub.pollProgress(imageId, this::progressed);
+        }
+    }
+
+    /** A creating image's job read more of the disk: the image again, with the new count. */
+    private synchronized void progressed(ImageJob job) {
+        if (ended || lastSent != ImageState.CREATING || job.progressBytes() == bytesDone) {
+            return;
+        }
+        bytesDone = job.progressBytes();
+        bytesTotal = job.progressTotal();
+        emit(lastImage);
+    }
+
+    private void emit(Image image) {
+        ImageStateChange.Builder change = ImageStateChange.newBuilder().setImage(ImageMessages.from(image));
+        if (image.state() == ImageState.CREATING) {
+            change.setBytesDone(bytesDone).setBytesTotal(bytesTotal);
+        }
+        observer.onNext(change.build());
         if (FINAL.contains(image.state())) {
             end();
             observer.onCompleted();
@@ -90,11 +124,16 @@ public final class ImageWatch {
             return;
         }
         ended = true;
-        if (subscription == null) {
+        close(progressPoll);
+        close(subscription);
+    }
+
+    private static void close(AutoCloseable handle) {
+        if (handle == null) {
             return;
         }
         try {
-            subscription.close();
+            handle.close();
         } catch (Exception e) {
             LOG.debug("closing an image watch failed", e);
         }

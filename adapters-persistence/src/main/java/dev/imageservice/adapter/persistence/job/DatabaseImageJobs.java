@@ -62,6 +62,19 @@ public class DatabaseImageJobs implements ImageJobs {
     }
 
     @Override
+    public Optional<ImageJob> latestForImage(UUID imageId) {
+        return ImageJobEntity.<ImageJobEntity>find("imageId", Sort.by("created").descending(), imageId)
+                .firstResultOptional().map(DatabaseImageJobs::toDomain);
+    }
+
+    @Override
+    public List<ImageJob> list(ImageJob.State state) {
+        List<ImageJobEntity> rows = state == null ? ImageJobEntity.listAll(Sort.by("created"))
+                : ImageJobEntity.list("state", Sort.by("created"), state.name());
+        return rows.stream().map(DatabaseImageJobs::toDomain).toList();
+    }
+
+    @Override
     public List<ImageJob> unfinishedCreatedBefore(Instant cutoff) {
         return ImageJobEntity.<ImageJobEntity>list("state in (:states) and created < :cutoff",
                         Parameters.with("states", List.of(QUEUED, RUNNING)).and("cutoff", cutoff)).stream()

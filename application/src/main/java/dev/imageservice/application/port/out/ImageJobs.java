@@ -31,6 +31,12 @@ public interface ImageJobs {
     /** Stores the changes made to a job read with a lock. */
     void update(ImageJob job);
 
+    /** The image's most recent job, without a lock: for reading only. */
+    Optional<ImageJob> latestForImage(UUID imageId);
+
+    /** Jobs in {@code state} (every job when null), oldest first. */
+    List<ImageJob> list(ImageJob.State state);
+
     /** Unfinished jobs created before {@code cutoff}. */
     List<ImageJob> unfinishedCreatedBefore(Instant cutoff);
 }

@@ -10,6 +10,7 @@ import dev.imageservice.adapter.rest.dto.ImageDto;
 import dev.imageservice.adapter.rest.dto.MantaLocationDto;
 import dev.imageservice.adapter.rest.dto.UpdateImageRequest;
 import dev.imageservice.adapter.rest.openapi.CloudApiDocument;
+import dev.imageservice.adapter.rest.pipeline.OperationNames;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
@@ -52,7 +53,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Tag(name = CloudApiDocument.TAG_IMAGES)
 public interface ImagesApi {
 
-    String IMPORT_FROM_DATACENTER = "import-from-datacenter";
+    String IMPORT_FROM_DATACENTER = OperationNames.IMPORT_FROM_DATACENTER;
 
     /** ListImages; unknown query parameters are ignored. */
     @GET

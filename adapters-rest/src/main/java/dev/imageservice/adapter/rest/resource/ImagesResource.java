@@ -32,6 +32,9 @@ import dev.imageservice.application.port.in.ListImagesUseCase;
 import dev.imageservice.application.port.in.ResolveAccountUseCase;
 import dev.imageservice.application.port.in.UpdateImageCommand;
 import dev.imageservice.application.port.in.UpdateImageUseCase;
+import dev.imageservice.domain.access.ImageListFilter;
+import dev.imageservice.domain.access.StateFilter;
+import dev.imageservice.domain.access.TextMatch;
 import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
@@ -145,8 +148,10 @@ public class ImagesResource {
                     + "lists nothing", example = "zone-dataset")
             @RestQuery String type) {
         Account account = account(login);
-        return listImages.listImages(new ListImagesQuery(account, name, os, version, isPublic, state, owner, type))
-                .stream().map(image -> ImageDto.from(image, context.version())).toList();
+        ListImagesQuery query = new ListImagesQuery(account, StateFilter.parse(state),
+                ImageListFilter.parsePublic(isPublic), ImageListFilter.parseOwner(owner), TextMatch.parse(name),
+                TextMatch.parse(version), os, type);
+        return listImages.listImages(query).stream().map(image -> ImageDto.from(image, context.version())).toList();
     }
 
     /** CreateImageFromMachine (no action) or ImportImageFromDatacenter. */

@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import jakarta.persistence.Entity;
 
 /**
- * The dependency rules of STYLE.md, checked on the main classes of every module. Each rule was seen to fail
+ * The dependency rules of docs/architecture.md, checked on the main classes of every module. Each rule was seen to fail
  * once against a deliberate violation; ArchUnit also fails a rule whose classes are all missing, so a renamed
  * package cannot turn a rule into one that always passes.
  */
@@ -26,14 +26,14 @@ class ArchitectureTest {
     private static final String PERSISTENCE = "dev.imageservice.adapter.persistence..";
     private static final String BOOTSTRAP = "dev.imageservice.bootstrap..";
 
-    /** domain ← application ← adapters ← bootstrap. Bootstrap holds no classes yet, so it is optional. */
+    /** domain ← application ← adapters ← bootstrap; nothing may depend on bootstrap. */
     @ArchTest
     static final ArchRule layers = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
             .layer("Domain").definedBy(DOMAIN)
             .layer("Application").definedBy(APPLICATION)
             .layer("Adapters").definedBy(ADAPTERS)
-            .optionalLayer("Bootstrap").definedBy(BOOTSTRAP)
+            .layer("Bootstrap").definedBy(BOOTSTRAP)
             .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
             .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Application").mayOnlyBeAccessedByLayers("Adapters", "Bootstrap")

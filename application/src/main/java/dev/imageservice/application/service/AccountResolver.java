@@ -8,7 +8,7 @@ import dev.imageservice.domain.error.ErrorCode;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-/** Resolves a path's {@code :login} (REFERENCE-BEHAVIOUR §0 step 4). */
+/** Resolves a path's {@code :login} (docs/compatibility.md, "One request, in order"). */
 @Singleton
 class AccountResolver implements ResolveAccountUseCase {
 

@@ -49,6 +49,10 @@ final class InMemoryImageFileStore implements ImageFileStore {
     }
 
     @Override
+    public void checkWritable() {
+    }
+
+    @Override
     public StoredContent storeCompressed(ContentSource source, Compression compression) {
         ByteArrayOutputStream written = new ByteArrayOutputStream();
         try {

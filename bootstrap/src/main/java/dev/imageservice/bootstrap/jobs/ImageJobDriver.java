@@ -8,8 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -27,6 +30,10 @@ public class ImageJobDriver {
     private final ExpireImagePlaceholdersUseCase placeholders;
     private final ImageJobsConfig config;
     private ScheduledExecutorService executor;
+    private final List<ScheduledFuture<?>> workers = new CopyOnWriteArrayList<>();
+
+    /** What the readiness check reports. */
+    public enum Status { RUNNING, DISABLED, STOPPED }
 
     @Inject
     public ImageJobDriver(RunImageJobsUseCase jobs, ExpireImagePlaceholdersUseCase placeholders, ImageJobsConfig config) {
@@ -42,7 +49,7 @@ public class ImageJobDriver {
         executor = Executors.newScheduledThreadPool(config.workers() + 1, JobThreads.named("image-job-driver-"));
         long poll = config.pollInterval().toMillis();
         for (int i = 0; i < config.workers(); i++) {
-            executor.scheduleWithFixedDelay(this::drainQueue, 0, poll, TimeUnit.MILLISECONDS);
+            workers.add(executor.scheduleWithFixedDelay(this::drainQueue, 0, poll, TimeUnit.MILLISECONDS));
         }
         executor.scheduleWithFixedDelay(this::expirePlaceholders, 0, EXPIRY_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -51,6 +58,20 @@ public class ImageJobDriver {
         if (executor != null) {
             executor.shutdownNow();
         }
+    }
+
+    /** Running while every worker is scheduled: a task that died (an Error escaped it) is never run again. */
+    public Status status() {
+        if (!config.enabled()) {
+            return Status.DISABLED;
+        }
+        boolean running = executor != null && !executor.isShutdown() && !workers.isEmpty()
+                && workers.stream().noneMatch(ScheduledFuture::isDone);
+        return running ? Status.RUNNING : Status.STOPPED;
+    }
+
+    public int workers() {
+        return config.workers();
     }
 
     private void drainQueue() {

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imageservice.adapter.grpc.v1.DeleteImageRequest;
 import dev.imageservice.adapter.grpc.v1.GetImageRequest;
-import dev.imageservice.adapter.grpc.v1.ImageServiceGrpc;
 import dev.imageservice.adapter.grpc.v1.ImageServiceGrpc.ImageServiceBlockingStub;
+import dev.imageservice.adapter.grpc.v1.ImageServiceGrpc;
 import dev.imageservice.adapter.grpc.v1.ListImagesRequest;
 import dev.imageservice.adapter.grpc.v1.WatchImageRequest;
+import dev.imageservice.bootstrap.rest.TestData;
+import dev.imageservice.bootstrap.rest.TestKey;
 import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.image.Image;
-import dev.imageservice.bootstrap.rest.TestKey;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
@@ -21,41 +22,22 @@ import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** HTTP Signature authentication carried in gRPC metadata, verified by the same port as REST (REFERENCE-BEHAVIOUR §7). */
+/** HTTP Signature authentication carried in gRPC metadata, verified by the same port as REST (docs/compatibility.md, "Authentication"). */
 @QuarkusTest
-class GrpcAuthenticationTest {
+class GrpcAuthenticationTest extends SeededGrpcTest {
 
-    static final TestKey ALICE_KEY = TestKey.generate();
     static final TestKey OTHER_KEY = TestKey.generate();
 
-    @Inject
-    TestData data;
+    Image own;
 
-    static GrpcClient client;
-    static Account alice;
-    static Image own;
-
-    @BeforeEach
-    void seed() {
-        if (client != null) {
-            return;
-        }
-        client = new GrpcClient();
-        alice = data.account("alice", false, ALICE_KEY);
-        own = data.activeImage(alice, "own");
-    }
-
-    @AfterAll
-    static void close() throws InterruptedException {
-        client.close();
-        client = null;
+    @BeforeAll
+    void seedOwnImage() {
+        own = activeImage(alice, "own");
     }
 
     @Test
@@ -88,7 +70,7 @@ class GrpcAuthenticationTest {
     void anUnknownKeyOrLoginIsInvalidCredentials() {
         assertFails(() -> client.stub(SigningInterceptor.as(ALICE_KEY, "/" + alice.login() + "/keys/no-such-key"))
                 .getImage(get()), Status.Code.UNAUTHENTICATED, "InvalidCredentials");
-        assertFails(() -> client.stub(SigningInterceptor.as(ALICE_KEY, "/nobody-" + alice.login() + "/keys/grpc"))
+        assertFails(() -> client.stub(SigningInterceptor.as(ALICE_KEY, "/nobody-" + alice.login() + "/keys/" + TestData.KEY_NAME))
                 .getImage(get()), Status.Code.UNAUTHENTICATED, "InvalidCredentials");
     }
 
@@ -108,7 +90,7 @@ class GrpcAuthenticationTest {
 
         assertFails(() -> replayed.deleteImage(DeleteImageRequest.newBuilder().setId(own.id().toString()).build()),
                 Status.Code.UNAUTHENTICATED, "InvalidCredentials");
-        assertThat(data.exists(own.id())).isTrue();
+        assertThat(data.find(own.id())).isNotNull();
     }
 
     @Test
@@ -120,14 +102,13 @@ class GrpcAuthenticationTest {
     @Test
     void aDisabledAccountIsNotAuthorized() {
         TestKey key = TestKey.generate();
-        Account disabled = data.account("gone", false, key);
-        data.disable(disabled);
+        Account disabled = data.account("gone", false, true, key);
 
         assertFails(() -> client.as(disabled, key).listImages(ListImagesRequest.getDefaultInstance()),
                 Status.Code.PERMISSION_DENIED, "NotAuthorized");
     }
 
-    private static GetImageRequest get() {
+    private GetImageRequest get() {
         return GetImageRequest.newBuilder().setLogin("my").setId(own.id().toString()).build();
     }
 

@@ -14,14 +14,10 @@ import dev.imageservice.adapter.grpc.v1.ExportImageRequest;
 import dev.imageservice.adapter.grpc.v1.ExportImageResponse;
 import dev.imageservice.adapter.grpc.v1.GetImageRequest;
 import dev.imageservice.adapter.grpc.v1.Image;
-import dev.imageservice.adapter.grpc.v1.ImageServiceGrpc.ImageServiceBlockingStub;
 import dev.imageservice.adapter.grpc.v1.ImportImageFromDatacenterRequest;
 import dev.imageservice.adapter.grpc.v1.ListImagesRequest;
 import dev.imageservice.adapter.grpc.v1.UpdateImageRequest;
-import dev.imageservice.application.port.in.ImportImageFromDatacenterUseCase;
-import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.machine.MachineState;
-import dev.imageservice.bootstrap.rest.TestKey;
 import io.grpc.Status;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
 import io.grpc.reflection.v1.ServerReflectionRequest;
@@ -29,61 +25,24 @@ import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every operation of imageservice.v1.ImageService over a real channel, signed as a real client signs. */
 @QuarkusTest
-class GrpcImageServiceTest {
-
-    static final TestKey ADMIN_KEY = TestKey.generate();
-    static final TestKey ALICE_KEY = TestKey.generate();
-    static final TestKey BOB_KEY = TestKey.generate();
-
-    @Inject
-    TestData data;
-
-    static GrpcClient client;
-    static Account admin;
-    static Account alice;
-    static Account bob;
-    static dev.imageservice.domain.image.Image base;
-
-    @BeforeEach
-    void seed() {
-        if (client != null) {
-            return;
-        }
-        client = new GrpcClient();
-        admin = data.account("admin", true, ADMIN_KEY);
-        alice = data.account("alice", false, ALICE_KEY);
-        bob = data.account("bob", false, BOB_KEY);
-        base = data.activeImage(admin, "base", null, List.of(), true, "base".getBytes());
-    }
-
-    @AfterAll
-    static void close() throws InterruptedException {
-        client.close();
-        client = null;
-    }
-
-    ImageServiceBlockingStub alice() {
-        return client.as(alice, ALICE_KEY);
-    }
+class GrpcImageServiceTest extends SeededGrpcTest {
 
     @Test
     void listImagesShowsWhatTheCallerMaySeeFiltered() {
-        var own = data.activeImage(alice, "listed");
-        var others = data.activeImage(bob, "private");
+        var own = activeImage(alice, "listed");
+        var others = activeImage(bob, "private");
 
         List<Image> all = alice().listImages(ListImagesRequest.newBuilder().setLogin("my").build()).getImagesList();
         List<Image> mine = alice().listImages(ListImagesRequest.newBuilder().setLogin(alice.login())
@@ -100,7 +59,8 @@ class GrpcImageServiceTest {
 
     @Test
     void getImageMirrorsTheManifest() {
-        var stored = data.activeImage(alice, "shown", base.id(), List.of(bob.id()), false, "shown".getBytes());
+        var stored = data.image(alice, "shown").origin(base.id()).sharedWith(bob).content("shown".getBytes())
+                .requirements(Map.of("min_ram", 512)).tags(Map.of("role", "shown")).add();
 
         Image image = alice().getImage(GetImageRequest.newBuilder().setLogin("my").setId(stored.id().toString()).build());
 
@@ -130,7 +90,7 @@ class GrpcImageServiceTest {
 
     @Test
     void everySpellingOfTheCallersLoginResolvesToTheCaller_andAnOperatorMayActForAnyone() {
-        var own = data.activeImage(alice, "mine");
+        var own = activeImage(alice, "mine");
         GetImageRequest.Builder request = GetImageRequest.newBuilder().setId(own.id().toString());
 
         for (String login : List.of("my", "", alice.login())) {
@@ -143,7 +103,7 @@ class GrpcImageServiceTest {
 
     @Test
     void updateImageChangesTheMaskedFieldsAndRemovesMaskedFieldsLeftUnset() {
-        var own = data.activeImage(alice, "before");
+        var own = activeImage(alice, "before");
         alice().updateImage(UpdateImageRequest.newBuilder().setId(own.id().toString())
                 .setDescription("to be removed").build());
 
@@ -160,7 +120,7 @@ class GrpcImageServiceTest {
         assertThat(updated.getTags().getFieldsMap()).containsOnlyKeys("tier", "rank");
         assertThat(updated.getAclList()).containsExactly(bob.id().toString());
         assertThat(updated.getVersion()).isEqualTo("1.0.0");
-        assertThat(data.stored(own.id()).manifest().tags().values()).containsEntry("rank", 3);
+        assertThat(data.find(own.id()).manifest().tags().values()).containsEntry("rank", 3);
 
         // Without a mask, the fields that are set change and nothing else.
         Image versioned = alice().updateImage(UpdateImageRequest.newBuilder().setId(own.id().toString())
@@ -172,18 +132,18 @@ class GrpcImageServiceTest {
 
     @Test
     void deleteImageRemovesTheImage() {
-        var own = data.activeImage(alice, "doomed");
+        var own = activeImage(alice, "doomed");
 
         alice().deleteImage(DeleteImageRequest.newBuilder().setLogin("my").setId(own.id().toString()).build());
 
-        assertThat(data.exists(own.id())).isFalse();
+        assertThat(data.find(own.id())).isNull();
         assertFails(() -> alice().getImage(GetImageRequest.newBuilder().setId(own.id().toString()).build()),
                 Status.Code.NOT_FOUND, "ResourceNotFound");
     }
 
     @Test
     void theRevisionIsShownAndAnExpectedOneGuardsUpdateAndDelete() {
-        var own = data.activeImage(alice, "guarded");
+        var own = activeImage(alice, "guarded");
         GetImageRequest get = GetImageRequest.newBuilder().setId(own.id().toString()).build();
         long revision = alice().getImage(get).getRevision();
 
@@ -200,12 +160,12 @@ class GrpcImageServiceTest {
 
         alice().deleteImage(DeleteImageRequest.newBuilder().setId(own.id().toString())
                 .setExpectedRevision(updated.getRevision()).build());
-        assertThat(data.exists(own.id())).isFalse();
+        assertThat(data.find(own.id())).isNull();
     }
 
     @Test
     void unusableMantaPathsAreInvalidArguments() {
-        var own = data.activeImage(alice, "exported-badly");
+        var own = activeImage(alice, "exported-badly");
         String stor = "/" + alice.login() + "/stor/";
         for (String path : List.of(stor + "\u0000x", stor + "x".repeat(3000), stor + "../x")) {
             assertFails(() -> alice().exportImage(ExportImageRequest.newBuilder().setId(own.id().toString())
@@ -215,7 +175,7 @@ class GrpcImageServiceTest {
 
     @Test
     void exportImageWritesFileAndManifestUnderTheCallersMantaPath() {
-        var own = data.activeImage(alice, "exported");
+        var own = activeImage(alice, "exported");
         String path = "/" + alice.login() + "/stor/grpc-export";
 
         ExportImageResponse exported = alice().exportImage(ExportImageRequest.newBuilder().setLogin("my")
@@ -244,12 +204,12 @@ class GrpcImageServiceTest {
         assertThat(created.getImage().getOrigin()).isEqualTo(base.id().toString());
         assertThat(created.getImage().getTags().getFieldsMap()).containsEntry("made-by", text("grpc"));
         assertThat(UUID.fromString(created.getJobId())).isNotNull();
-        assertThat(data.exists(UUID.fromString(created.getImage().getId()))).isTrue();
+        assertThat(data.find(UUID.fromString(created.getImage().getId()))).isNotNull();
     }
 
     @Test
     void cloneImageCopiesASharedImageForTheCaller() {
-        var shared = data.activeImage(bob, "shared", base.id(), List.of(alice.id()), false, "shared".getBytes());
+        var shared = data.image(bob, "shared").origin(base.id()).sharedWith(alice).content("shared".getBytes()).add();
 
         Image clone = alice().cloneImage(CloneImageRequest.newBuilder().setLogin("my").setId(shared.id().toString()).build());
 

@@ -11,19 +11,12 @@ import dev.imageservice.adapter.grpc.v1.CreateImageFromMachineRequest;
 import dev.imageservice.adapter.grpc.v1.DeleteImageRequest;
 import dev.imageservice.adapter.grpc.v1.ExportImageRequest;
 import dev.imageservice.adapter.grpc.v1.GetImageRequest;
-import dev.imageservice.adapter.grpc.v1.ImageServiceGrpc.ImageServiceBlockingStub;
 import dev.imageservice.adapter.grpc.v1.ListImagesRequest;
 import dev.imageservice.adapter.grpc.v1.UpdateImageRequest;
-import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.image.Image;
-import dev.imageservice.bootstrap.rest.TestKey;
 import io.grpc.Status;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,54 +25,19 @@ import org.junit.jupiter.api.Test;
  * NotAvailable: {@link GrpcImageServiceTest}. InvalidCredentials and InvalidHeader: {@link GrpcAuthenticationTest}.
  */
 @QuarkusTest
-class GrpcStatusMappingTest {
-
-    static final TestKey ADMIN_KEY = TestKey.generate();
-    static final TestKey ALICE_KEY = TestKey.generate();
-    static final TestKey BOB_KEY = TestKey.generate();
-
-    @Inject
-    TestData data;
-
-    static GrpcClient client;
-    static Account admin;
-    static Account alice;
-    static Account bob;
-    static Image publicBase;
-
-    @BeforeEach
-    void seed() {
-        if (client != null) {
-            return;
-        }
-        client = new GrpcClient();
-        admin = data.account("admin", true, ADMIN_KEY);
-        alice = data.account("alice", false, ALICE_KEY);
-        bob = data.account("bob", false, BOB_KEY);
-        publicBase = data.activeImage(admin, "base", null, List.of(), true, "base".getBytes());
-    }
-
-    @AfterAll
-    static void close() throws InterruptedException {
-        client.close();
-        client = null;
-    }
-
-    ImageServiceBlockingStub alice() {
-        return client.as(alice, ALICE_KEY);
-    }
+class GrpcStatusMappingTest extends SeededGrpcTest {
 
     @Test
     void resourceNotFoundIsNotFound() {
         assertFails(() -> alice().getImage(get(UUID.randomUUID().toString())), Status.Code.NOT_FOUND, "ResourceNotFound");
         // Another account's private image is as absent as one that does not exist.
-        Image hidden = data.activeImage(bob, "hidden");
+        Image hidden = activeImage(bob, "hidden");
         assertFails(() -> alice().getImage(get(hidden.id().toString())), Status.Code.NOT_FOUND, "ResourceNotFound");
     }
 
     @Test
     void invalidArgumentIsInvalidArgument() {
-        Image own = data.activeImage(alice, "exportable");
+        Image own = activeImage(alice, "exportable");
         assertFails(() -> alice().exportImage(ExportImageRequest.newBuilder().setId(own.id().toString())
                 .setMantaPath("relative/path").build()), Status.Code.INVALID_ARGUMENT, "InvalidArgument");
     }
@@ -98,7 +56,7 @@ class GrpcStatusMappingTest {
 
     @Test
     void validationFailedIsInvalidArgumentWithEveryBadFieldInTheDetails() {
-        Image own = data.activeImage(alice, "valid");
+        Image own = activeImage(alice, "valid");
 
         com.google.rpc.Status details = assertFails(() -> alice().updateImage(UpdateImageRequest.newBuilder()
                         .setId(own.id().toString()).setName("bad name!").setHomepage("ftp://example.com").build()),
@@ -118,36 +76,36 @@ class GrpcStatusMappingTest {
 
     @Test
     void notImageOwnerIsFailedPrecondition() {
-        assertFails(() -> alice().deleteImage(delete(publicBase)), Status.Code.FAILED_PRECONDITION, "NotImageOwner");
+        assertFails(() -> alice().deleteImage(delete(base)), Status.Code.FAILED_PRECONDITION, "NotImageOwner");
     }
 
     @Test
     void imageNotSharedIsFailedPrecondition() {
-        assertFails(() -> alice().cloneImage(CloneImageRequest.newBuilder().setId(publicBase.id().toString()).build()),
+        assertFails(() -> alice().cloneImage(CloneImageRequest.newBuilder().setId(base.id().toString()).build()),
                 Status.Code.FAILED_PRECONDITION, "ImageNotShared");
     }
 
     @Test
     void imageHasDependentImagesIsFailedPrecondition() {
-        Image parent = data.activeImage(alice, "parent");
-        data.activeImage(alice, "child", parent.id(), List.of(), false, "child".getBytes());
+        Image parent = activeImage(alice, "parent");
+        data.image(alice, "child").origin(parent.id()).content("child".getBytes()).add();
 
         assertFails(() -> alice().deleteImage(delete(parent)), Status.Code.FAILED_PRECONDITION, "ImageHasDependentImages");
-        assertThat(data.exists(parent.id())).isTrue();
+        assertThat(data.find(parent.id())).isNotNull();
     }
 
     // Rows beyond the list, "as fits".
 
     @Test
     void notMantaPathOwnerIsPermissionDenied() {
-        Image own = data.activeImage(alice, "exportable");
+        Image own = activeImage(alice, "exportable");
         assertFails(() -> alice().exportImage(ExportImageRequest.newBuilder().setId(own.id().toString())
                 .setMantaPath("/" + bob.login() + "/stor/x").build()), Status.Code.PERMISSION_DENIED, "NotMantaPathOwner");
     }
 
     @Test
     void originDoesNotExistIsFailedPrecondition() {
-        Image orphan = data.activeImage(bob, "orphan", UUID.randomUUID(), List.of(alice.id()), false, "o".getBytes());
+        Image orphan = data.image(bob, "orphan").origin(UUID.randomUUID()).sharedWith(alice).content("o".getBytes()).add();
         assertFails(() -> alice().cloneImage(CloneImageRequest.newBuilder().setId(orphan.id().toString()).build()),
                 Status.Code.FAILED_PRECONDITION, "OriginDoesNotExist");
     }
@@ -155,7 +113,7 @@ class GrpcStatusMappingTest {
     @Test
     void internalErrorIsInternal() {
         // The clone needs the shared image's file, which the store does not hold.
-        Image hollow = data.imageWithoutContent(bob, publicBase.id(), List.of(alice.id()));
+        Image hollow = data.image(bob, "hollow").origin(base.id()).sharedWith(alice).fileMissingFromStore().add();
         assertFails(() -> alice().cloneImage(CloneImageRequest.newBuilder().setId(hollow.id().toString()).build()),
                 Status.Code.INTERNAL, "InternalError");
     }

@@ -15,10 +15,9 @@ import dev.imageservice.adapter.grpc.v1.ImageServiceGrpc.ImageServiceBlockingStu
 import dev.imageservice.adapter.grpc.v1.ImageStateChange;
 import dev.imageservice.adapter.grpc.v1.WatchImageRequest;
 import dev.imageservice.adapter.grpc.watch.ImageWatchHub;
-import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.image.Image;
+import dev.imageservice.domain.image.ImageState;
 import dev.imageservice.domain.machine.MachineState;
-import dev.imageservice.bootstrap.rest.TestKey;
 import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
@@ -43,50 +42,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The two server streams: WatchImage fed by a real creation job, GetImageFile with flow control, and cancels. */
 @QuarkusTest
-class GrpcStreamsTest {
+class GrpcStreamsTest extends SeededGrpcTest {
 
-    static final TestKey ADMIN_KEY = TestKey.generate();
-    static final TestKey ALICE_KEY = TestKey.generate();
-    static final TestKey BOB_KEY = TestKey.generate();
-
-    @Inject
-    TestData data;
     @Inject
     ImageWatchHub hub;
 
-    static GrpcClient client;
-    static Account alice;
-    static Account bob;
-    static Image base;
     int watchedBefore;
 
     @BeforeEach
-    void seed() {
+    void countWatchedImages() {
         watchedBefore = hub.watchedImages();
-        if (client != null) {
-            return;
-        }
-        client = new GrpcClient();
-        Account admin = data.account("admin", true, ADMIN_KEY);
-        alice = data.account("alice", false, ALICE_KEY);
-        bob = data.account("bob", false, BOB_KEY);
-        base = data.activeImage(admin, "base", null, List.of(), true, "base".getBytes());
-    }
-
-    @AfterAll
-    static void close() throws InterruptedException {
-        client.close();
-        client = null;
-    }
-
-    ImageServiceBlockingStub alice() {
-        return client.as(alice, ALICE_KEY);
     }
 
     /**
@@ -142,7 +112,7 @@ class GrpcStreamsTest {
     @Test
     void aDownloadComesInChunksWhoseSha1IsTheManifests() {
         byte[] content = randomBytes(300 * 1024 + 7);
-        Image image = data.activeImage(alice, "download", null, List.of(), false, content);
+        Image image = data.image(alice, "download").content(content).add();
         String sha1 = alice().getImage(GetImageRequest.newBuilder().setId(image.id().toString()).build())
                 .getFiles(0).getSha1();
 
@@ -160,7 +130,7 @@ class GrpcStreamsTest {
      */
     @Test
     void aCancelledDownloadClosesTheFile() throws Exception {
-        Image image = data.activeImage(alice, "big", null, List.of(), false, randomBytes(16 * 1024 * 1024));
+        Image image = data.image(alice, "big").content(randomBytes(16 * 1024 * 1024)).add();
         String sha256 = image.file().sha256();
         CompletableFuture<ClientCallStreamObserver<GetImageFileRequest>> call = new CompletableFuture<>();
         CompletableFuture<ImageFileChunk> firstChunk = new CompletableFuture<>();
@@ -182,7 +152,7 @@ class GrpcStreamsTest {
 
     @Test
     void aCancelledWatchFreesItsSubscription() throws Exception {
-        Image pending = data.creatingImage(alice);
+        Image pending = data.image(alice, "pending").state(ImageState.CREATING).add();
         CompletableFuture<ClientCallStreamObserver<WatchImageRequest>> call = new CompletableFuture<>();
         CompletableFuture<ImageStateChange> first = new CompletableFuture<>();
         CompletableFuture<Throwable> ended = new CompletableFuture<>();
@@ -200,7 +170,7 @@ class GrpcStreamsTest {
 
     @Test
     void aWatchOfAnImageAlreadyInAFinalStateSendsItOnceAndEnds() {
-        Image active = data.activeImage(alice, "settled");
+        Image active = activeImage(alice, "settled");
 
         List<ImageStateChange> changes = new ArrayList<>();
         alice().watchImage(watch(active.id().toString())).forEachRemaining(changes::add);
@@ -212,8 +182,8 @@ class GrpcStreamsTest {
     /** Both streams check visibility exactly as GetImage does, and a refused watch leaves no subscription. */
     @Test
     void invisibleImagesCannotBeWatchedOrDownloaded_andAnImageWithoutFileHasNothingToDownload() {
-        Image bobs = data.activeImage(bob, "private");
-        Image pending = data.creatingImage(alice);
+        Image bobs = activeImage(bob, "private");
+        Image pending = data.image(alice, "pending").state(ImageState.CREATING).add();
 
         assertFails(() -> alice().watchImage(watch(bobs.id().toString())).hasNext(),
                 Status.Code.NOT_FOUND, "ResourceNotFound");

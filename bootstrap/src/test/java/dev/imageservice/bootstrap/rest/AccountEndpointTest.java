@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** GetAccount and the {@code :login} rules every route shares (REFERENCE-BEHAVIOUR §0 step 4). */
+/** GetAccount and the {@code :login} rules every route shares (docs/compatibility.md, "One request, in order"). */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccountEndpointTest {

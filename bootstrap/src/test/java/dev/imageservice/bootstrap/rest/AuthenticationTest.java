@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * REFERENCE-BEHAVIOUR §7 through HTTP: the Authorization forms triton and smartdc send, and every
+ * HTTP Signature authentication (docs/compatibility.md) through HTTP: the Authorization forms triton and smartdc send, and every
  * refusal row. Requests are sent with URL encoding off, so the signed target is the one on the wire.
  */
 @QuarkusTest
@@ -120,7 +120,7 @@ class AuthenticationTest {
 
     @Test
     void theKeyMayBeNamedBySha256FingerprintOrName() {
-        for (String key : new String[] {alice.key().sha256Fingerprint(), "test-key"}) {
+        for (String key : new String[] {alice.key().sha256Fingerprint(), TestData.KEY_NAME}) {
             String date = SignatureFilter.now();
             Response response = raw().header("Date", date)
                     .header("Authorization", signature("/" + alice.login() + "/keys/" + key, "rsa-sha256", "date",

@@ -32,7 +32,7 @@ class CredentialFreshnessTest {
         Caller caller = Caller.create(data, "freshkey");
         assertThat(caller.signed().get("/my/images").statusCode()).isEqualTo(200); // the key is now cached
 
-        admin.removeKey(new RemoveAccountKeyCommand(caller.login(), "test-key"));
+        admin.removeKey(new RemoveAccountKeyCommand(caller.login(), TestData.KEY_NAME));
         Thread.sleep(BOUND.toMillis());
 
         ProtocolErrorsTest.assertError(caller.signed().get("/my/images"), 401, "InvalidCredentials");

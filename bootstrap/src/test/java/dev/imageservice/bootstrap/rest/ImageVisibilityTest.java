@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * REFERENCE-BEHAVIOUR §3 through HTTP: what alice sees of her own images and of bob's, in every
+ * Who sees what (docs/compatibility.md) through HTTP: what alice sees of her own images and of bob's, in every
  * state, public, private and shared with her. Other test classes share the database, so every list
  * is narrowed to this class's images.
  */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * REFERENCE-BEHAVIOUR §0: routing, version, signature, parameters, :login, image, handler. Each test
+ * The order of one request (docs/compatibility.md): routing, version, signature, parameters, :login, image, handler. Each test
  * makes a request wrong at two adjacent steps and expects the earlier step's answer.
  */
 @QuarkusTest

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** REFERENCE-BEHAVIOUR §6: the headers of every response, body digests, HEAD and OPTIONS. */
+/** The headers of every response, body digests, HEAD and OPTIONS. */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResponseHeadersTest {

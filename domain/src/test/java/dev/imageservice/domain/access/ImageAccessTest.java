@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Owner-only actions and cloning (REFERENCE-BEHAVIOUR §1 UpdateImage, DeleteImage, CloneImage). */
+/** Owner-only actions and cloning (UpdateImage, DeleteImage, CloneImage in docs/compatibility.md). */
 class ImageAccessTest {
 
     private static final UUID CALLER = UUID.fromString("c0000000-0000-4000-8000-000000000001");

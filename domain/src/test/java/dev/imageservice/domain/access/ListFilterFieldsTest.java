@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The name, version, os and type list filters (REFERENCE-BEHAVIOUR §1 ListImages). */
+/** The name, version, os and type list filters (ListImages in docs/compatibility.md). */
 class ListFilterFieldsTest {
 
     private static final UUID CALLER = UUID.fromString("c0000000-0000-4000-8000-000000000001");

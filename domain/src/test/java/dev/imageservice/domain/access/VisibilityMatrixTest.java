@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * REFERENCE-BEHAVIOUR §3 as a matrix: two accounts, each owning an image in every state × public/private ×
+ * Who sees what (docs/compatibility.md) as a matrix: two accounts, each owning an image in every state × public/private ×
  * shared/not shared with the other, seen from both sides through every state/public/owner filter.
  */
 class VisibilityMatrixTest {
@@ -62,7 +62,7 @@ class VisibilityMatrixTest {
         return caller.equals(ALICE) ? BOB : ALICE;
     }
 
-    // ---- the spec, written out from §3 independently of the production code
+    // ---- the spec, written out from docs/compatibility.md, "Who sees what", independently of the production code
 
     /** GetImage: the owner sees every state; others only activated images that are public or shared with them. */
     private static boolean specCanSee(UUID caller, Cell cell) {

@@ -20,10 +20,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The transition table of REFERENCE-BEHAVIOUR §5, every pair of states. */
+/** The image state transition table, every pair of states. */
 class ImageStateTest {
 
-    /** §5: creating → active | failed; unactivated → active; active ⇄ disabled. Nothing else. */
+    /** creating → active | failed; unactivated → active; active ⇄ disabled. Nothing else. */
     private static final Map<ImageState, Set<ImageState>> LEGAL = Map.of(
             CREATING, EnumSet.of(ACTIVE, FAILED),
             UNACTIVATED, EnumSet.of(ACTIVE),

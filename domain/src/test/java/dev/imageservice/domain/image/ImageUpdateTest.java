@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** UpdateImage's rules (REFERENCE-BEHAVIOUR §1): seven fields, null removes, nothing else changes. */
+/** UpdateImage's rules (docs/compatibility.md, "Endpoints"): seven fields, null removes, nothing else changes. */
 class ImageUpdateTest {
 
     private static final UUID OWNER = UUID.fromString("0a0a0a0a-0000-4000-8000-000000000001");

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every field rule of REFERENCE-BEHAVIOUR §4, valid and invalid values side by side. */
+/** Every manifest field rule (docs/compatibility.md, "Manifests"), valid and invalid values side by side. */
 class ManifestFieldRulesTest {
 
     private static final String A = "0123456789abcdef0123456789abcdef01234567";

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Images as {@code imageservice.v1.Image} messages: the fields and values CloudAPI shows (REFERENCE-BEHAVIOUR §4). */
+/** Images as {@code imageservice.v1.Image} messages: the fields and values CloudAPI shows (docs/compatibility.md, "Manifests"). */
 public final class ImageMessages {
 
     private ImageMessages() {

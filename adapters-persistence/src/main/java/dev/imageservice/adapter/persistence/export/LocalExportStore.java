@@ -79,6 +79,17 @@ public class LocalExportStore implements ExportStore {
         return path.isArea() || Files.isDirectory(resolve(path));
     }
 
+    /** The probe is named like an object being written, so a crash that leaves it behind leaves it to the sweep. */
+    @Override
+    public void checkWritable() {
+        try {
+            Files.createDirectories(root);
+            Files.delete(Files.createTempFile(root, TEMPORARY_PREFIX, TEMPORARY_SUFFIX));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + root + ": " + e, e);
+        }
+    }
+
     @Override
     public void writeObject(MantaPath path, InputStream content) {
         write(path, out -> content.transferTo(out));

@@ -100,6 +100,18 @@ public class LocalImageFileStore implements ImageFileStore {
         }
     }
 
+    /** The probe goes where uploads are staged: a crash between its write and its removal leaves it to the sweep. */
+    @Override
+    public void checkWritable() {
+        Path staging = root.resolve("tmp");
+        try {
+            Files.createDirectories(staging);
+            Files.delete(Files.createTempFile(staging, "probe-", ".part"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + staging + ": " + e, e);
+        }
+    }
+
     @Override
     public void addReference(String sha256) {
         FileBlobEntity blob = FileBlobEntity.findById(sha256, LockModeType.PESSIMISTIC_WRITE);

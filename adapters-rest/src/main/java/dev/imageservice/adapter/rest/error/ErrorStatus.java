@@ -3,7 +3,7 @@ package dev.imageservice.adapter.rest.error;
 import dev.imageservice.domain.error.ErrorCode;
 
 /**
- * The one table from CloudAPI error code to HTTP status (REFERENCE-BEHAVIOUR §2). The switch has
+ * The one table from CloudAPI error code to HTTP status (docs/compatibility.md, "Errors"). The switch has
  * no default on purpose: a new {@link ErrorCode} does not compile until it is given a status here.
  */
 public final class ErrorStatus {

@@ -17,7 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * What every response carries (REFERENCE-BEHAVIOUR §6), errors and unknown paths included. JSON
+ * What every response carries (docs/compatibility.md, "Response headers"), errors and unknown paths included. JSON
  * entities are serialised here, once, so that Content-Length and Content-MD5 describe exactly the
  * bytes sent; a HEAD response keeps those headers and drops the bytes.
  */

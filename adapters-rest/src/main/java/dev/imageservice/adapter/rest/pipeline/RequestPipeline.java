@@ -12,7 +12,7 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Steps 1 and 2 of a CloudAPI request (REFERENCE-BEHAVIOUR §0): version negotiation, then HTTP
+ * Steps 1 and 2 of a CloudAPI request (docs/compatibility.md, "One request, in order"): version negotiation, then HTTP
  * Signature authentication. Both run after routing, so unknown paths and wrong methods are answered
  * before either; preflight OPTIONS requests need neither. The resources then merge parameters,
  * resolve {@code :login} and load the image, in that order.

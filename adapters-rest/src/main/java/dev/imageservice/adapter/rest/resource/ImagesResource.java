@@ -66,7 +66,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * The CloudAPI images endpoints. Each handler follows REFERENCE-BEHAVIOUR §0 after the filters:
+ * The CloudAPI images endpoints. Each handler takes CloudAPI's steps after the filters:
  * merge query and body, resolve {@code :login} (the resolved account acts from then on), load the
  * image if the path names one, then run the use case.
  *
@@ -413,7 +413,7 @@ public class ImagesResource {
     }
 
     /**
-     * An image action's target: steps 3 to 5 of §0, so an image the caller cannot see is 404 before
+     * An image action's target: parameters, {@code :login}, then the image, so an image the caller cannot see is 404 before
      * any action runs. {@code body} is null on the aliases that take their inputs from the query.
      */
     private ImageRequest imageRequest(String login, String id, UriInfo uri, byte[] body) {

@@ -18,6 +18,12 @@ public interface ExportStore {
     boolean isDirectory(MantaPath path);
 
     /**
+     * Whether objects can be written now (the readiness check): writes and removes a probe, and
+     * throws an UncheckedIOException naming the place when it cannot.
+     */
+    void checkWritable();
+
+    /**
      * Streams an object in; it becomes visible under {@code path} only once complete, and a failed
      * or interrupted write leaves nothing under any name. A path that clashes with what is stored
      * (an object where a directory must be, or the reverse) is InvalidArgument.

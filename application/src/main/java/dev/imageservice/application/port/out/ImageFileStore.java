@@ -30,6 +30,12 @@ public interface ImageFileStore {
      */
     StoredContent storeCompressed(ContentSource source, Compression compression);
 
+    /**
+     * Whether new content can be stored now (the readiness check): writes and removes a probe, and
+     * throws an UncheckedIOException naming the place when it cannot.
+     */
+    void checkWritable();
+
     /** Takes one reference to stored content, in the caller's transaction. */
     void addReference(String sha256);
 

@@ -112,6 +112,10 @@ class ExportImageServiceTest {
         }
 
         @Override
+        public void checkWritable() {
+        }
+
+        @Override
         public boolean isDirectory(MantaPath path) {
             return directories.contains(path.value());
         }

@@ -2,6 +2,8 @@ package dev.imageservice.application.service;
 
 import dev.imageservice.application.port.in.AuthenticateRequestUseCase;
 import dev.imageservice.application.port.in.SignedRequest;
+import dev.imageservice.application.port.out.AuthenticationFailures;
+import dev.imageservice.application.port.out.AuthenticationFailures.Reason;
 import dev.imageservice.application.port.out.RequestSignature;
 import dev.imageservice.application.port.out.SignatureVerifier;
 import dev.imageservice.domain.account.Account;
@@ -12,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,51 +42,69 @@ class AuthenticateRequestService implements AuthenticateRequestUseCase {
     private final CredentialCache credentials;
     private final SignatureVerifier verifier;
     private final Clock clock;
+    private final AuthenticationFailures failures;
 
     @Inject
-    AuthenticateRequestService(CredentialCache credentials, SignatureVerifier verifier, Clock clock) {
+    AuthenticateRequestService(CredentialCache credentials, SignatureVerifier verifier, Clock clock,
+                               AuthenticationFailures failures) {
         this.credentials = credentials;
         this.verifier = verifier;
         this.clock = clock;
+        this.failures = failures;
     }
 
     /** No transaction: accounts and keys come from the {@link CredentialCache}, which reads without one. */
     @Override
     public Account authenticate(SignedRequest request) {
         // Other schemes (Basic included) are ignored, as CloudAPI does: the request then has no caller.
-        RequestSignature signature = verifier.read(request)
-                .orElseThrow(() -> new DomainException(ErrorCode.INVALID_CREDENTIALS, MUST_AUTHENTICATE));
+        RequestSignature signature = read(request)
+                .orElseThrow(() -> refused(Reason.NO_SIGNATURE, new DomainException(ErrorCode.INVALID_CREDENTIALS, MUST_AUTHENTICATE)));
         if (Duration.between(signature.signedAt(), clock.instant()).abs().compareTo(MAX_CLOCK_SKEW) > 0) {
-            throw new DomainException(ErrorCode.INVALID_HEADER, "clock skew of " + signature.dateHeader()
-                    + " header exceeds " + MAX_CLOCK_SKEW.toSeconds() + " seconds");
+            throw refused(Reason.CLOCK_SKEW, new DomainException(ErrorCode.INVALID_HEADER, "clock skew of "
+                    + signature.dateHeader() + " header exceeds " + MAX_CLOCK_SKEW.toSeconds() + " seconds"));
         }
         Matcher keyId = KEY_ID.matcher(signature.keyId());
         if (!keyId.matches()) {
-            throw new DomainException(ErrorCode.INVALID_CREDENTIALS,
-                    "Invalid KeyId " + signature.keyId() + " in authorization header");
+            throw refused(Reason.MALFORMED_KEY_ID, new DomainException(ErrorCode.INVALID_CREDENTIALS,
+                    "Invalid KeyId " + signature.keyId() + " in authorization header"));
         }
         // A sub-user's keyId (group 2) is accepted as its account: this service has no sub-users,
         // so the key must be one of the account's own keys and the request acts as the account.
         String login = keyId.group(1);
         String keyName = keyId.group(3);
-        CredentialCache.Credentials signer = credentials.of(login).orElseThrow(() -> rejected(signature));
+        CredentialCache.Credentials signer = credentials.of(login)
+                .orElseThrow(() -> rejected(Reason.UNKNOWN_ACCOUNT, signature));
         Account account = signer.account();
         SshKey key = signer.keys().stream()
                 .filter(candidate -> candidate.isNamedBy(keyName))
                 .findFirst()
-                .orElseThrow(() -> rejected(signature));
+                .orElseThrow(() -> rejected(Reason.UNKNOWN_KEY, signature));
         if (!verifier.isSignedBy(signature, key)) {
-            throw rejected(signature);
+            throw rejected(Reason.BAD_SIGNATURE, signature);
         }
         if (account.disabled()) {
-            throw new DomainException(ErrorCode.NOT_AUTHORIZED, ACCOUNT_DISABLED);
+            throw refused(Reason.ACCOUNT_DISABLED, new DomainException(ErrorCode.NOT_AUTHORIZED, ACCOUNT_DISABLED));
         }
         return account;
     }
 
+    /** The verifier refuses a malformed Signature header with InvalidHeader. */
+    private Optional<RequestSignature> read(SignedRequest request) {
+        try {
+            return verifier.read(request);
+        } catch (DomainException e) {
+            throw refused(Reason.MALFORMED_HEADER, e);
+        }
+    }
+
+    private DomainException refused(Reason reason, DomainException answer) {
+        failures.refused(reason);
+        return answer;
+    }
+
     /** One answer for unknown login, unknown key, wrong key type and bad signature. */
-    private static DomainException rejected(RequestSignature signature) {
-        return new DomainException(ErrorCode.INVALID_CREDENTIALS,
-                "Invalid key or signature for keyId " + signature.keyId());
+    private DomainException rejected(Reason reason, RequestSignature signature) {
+        return refused(reason, new DomainException(ErrorCode.INVALID_CREDENTIALS,
+                "Invalid key or signature for keyId " + signature.keyId()));
     }
 }

@@ -106,9 +106,9 @@ class ImageJobSteps {
     }
 
     @Transactional
-    public void heartbeat(ImageJob job, long progressBytes) {
+    public void heartbeat(ImageJob job, long progressBytes, long progressTotal) {
         Instant now = clock.instant();
-        jobs.lock(job.id()).filter(stored -> stored.heartbeat(progressBytes, now, now.plus(settings.lease())))
+        jobs.lock(job.id()).filter(stored -> stored.heartbeat(progressBytes, progressTotal, now, now.plus(settings.lease())))
                 .ifPresent(jobs::update);
     }
 

@@ -5,6 +5,7 @@ import dev.imageservice.application.port.out.ImageCreationSettings;
 import dev.imageservice.application.port.out.ImageEvents;
 import dev.imageservice.application.port.out.ImageFileStore;
 import dev.imageservice.application.port.out.ImageFileStore.StoredContent;
+import dev.imageservice.application.port.out.ImageJobMonitor;
 import dev.imageservice.application.port.out.Machines;
 import dev.imageservice.application.port.out.TaskScheduler;
 import dev.imageservice.domain.image.ImageError;
@@ -23,8 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Runs image creation jobs. The machine's disk streams in one pass into the file store, which
@@ -33,7 +32,8 @@ import java.util.logging.Logger;
 @Singleton
 class ImageJobWorker implements RunImageJobsUseCase {
 
-    private static final Logger LOG = Logger.getLogger(ImageJobWorker.class.getName());
+    /** How often a running job records its progress (and renews its lease, if that is due sooner). */
+    static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
 
     private final ImageJobSteps steps;
     private final Machines machines;
@@ -41,18 +41,20 @@ class ImageJobWorker implements RunImageJobsUseCase {
     private final ImageCreationSettings settings;
     private final ImageEvents events;
     private final TaskScheduler scheduler;
+    private final ImageJobMonitor monitor;
     /** One snapshot per machine at a time, so two creates cannot stop and start it under each other. */
     private final Map<UUID, ReentrantLock> machineLocks = new ConcurrentHashMap<>();
 
     @Inject
     ImageJobWorker(ImageJobSteps steps, Machines machines, ImageFileStore files, ImageCreationSettings settings,
-                   ImageEvents events, TaskScheduler scheduler) {
+                   ImageEvents events, TaskScheduler scheduler, ImageJobMonitor monitor) {
         this.steps = steps;
         this.machines = machines;
         this.files = files;
         this.settings = settings;
         this.events = events;
         this.scheduler = scheduler;
+        this.monitor = monitor;
     }
 
     @Override
@@ -65,7 +67,11 @@ class ImageJobWorker implements RunImageJobsUseCase {
     private void run(ImageJob job) {
         ReentrantLock lock = machineLocks.computeIfAbsent(job.machineId(), id -> new ReentrantLock());
         lock.lock();
+        long started = System.nanoTime();
+        monitor.started(job);
+        AtomicLong progress = new AtomicLong();
         StoredContent stored = null;
+        String error = null;
         try {
             if (job.hasExhaustedAttempts(settings.maxAttempts())) {
                 throw new ImageJobFailure("InternalError",
@@ -73,36 +79,66 @@ class ImageJobWorker implements RunImageJobsUseCase {
             }
             Optional<Machine> machine = steps.machineToSnapshot(job);
             if (machine.isPresent()) {
-                stored = snapshotStopped(job, machine.get());
+                stored = snapshotStopped(job, machine.get(), progress);
                 events.stateChanged(steps.succeed(job, stored));
+            } else {
+                error = "the image is gone or no longer creating";
             }
         } catch (ImageJobFailure e) {
+            error = e.error().code() + ": " + e.error().message();
             steps.fail(job, e.error(), stored).ifPresent(events::stateChanged);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "image job " + job.id() + " failed", e);
+            error = "InternalError: " + e;
+            // The monitor logs the failure; the stack trace says where a server fault came from.
+            monitor.crashed(job, e);
             steps.fail(job, new ImageError("InternalError", "image creation failed: " + e.getMessage()), stored)
                     .ifPresent(events::stateChanged);
         } finally {
             restartMachineIfOwed(job);
             lock.unlock();
+            monitor.finished(job, error, progress.get(), error == null && stored != null ? stored.size() : 0,
+                    Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
     /** Stops a running machine for the snapshot; {@link #restartMachineIfOwed} starts it again, whatever happens. */
-    private StoredContent snapshotStopped(ImageJob job, Machine machine) {
+    private StoredContent snapshotStopped(ImageJob job, Machine machine, AtomicLong progress) {
         if (machine.state() == MachineState.RUNNING) {
             steps.setMachineState(job, machine.id(), MachineState.STOPPED);
         }
-        AtomicLong progress = new AtomicLong();
-        Duration period = Duration.ofMillis(Math.max(1, settings.lease().toMillis() / 3));
-        try (TaskScheduler.Repeating heartbeat = scheduler.every(period, () -> steps.heartbeat(job, progress.get()))) {
-            return files.storeCompressed(out -> {
+        long total = diskSize(machine);
+        Runnable heartbeat = () -> {
+            long done = progress.get();
+            steps.heartbeat(job, done, total);
+            monitor.progressed(job, done, total);
+        };
+        heartbeat.run();
+        StoredContent stored;
+        try (TaskScheduler.Repeating repeating = scheduler.every(heartbeatPeriod(), heartbeat)) {
+            stored = files.storeCompressed(out -> {
                 try {
                     machines.writeDisk(machine, new Counting(out, progress));
                 } catch (IOException e) {
                     throw new IOException("reading the machine's disk failed: " + e.getMessage(), e);
                 }
             }, job.compression());
+        }
+        // The disk is read whole: its exact size is now known, and stays on record with the job.
+        steps.heartbeat(job, progress.get(), progress.get());
+        return stored;
+    }
+
+    /** Progress once a second, and the lease renewed at least three times within it. */
+    private Duration heartbeatPeriod() {
+        Duration leaseThird = Duration.ofMillis(Math.max(1, settings.lease().toMillis() / 3));
+        return leaseThird.compareTo(PROGRESS_INTERVAL) < 0 ? leaseThird : PROGRESS_INTERVAL;
+    }
+
+    private long diskSize(Machine machine) {
+        try {
+            return machines.diskSize(machine);
+        } catch (IOException e) {
+            throw new ImageJobFailure("InternalError", "reading the machine's disk failed: " + e.getMessage());
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imageservice.application.port.in.SignedRequest;
+import dev.imageservice.application.port.out.AuthenticationFailures.Reason;
 import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.account.SshKey;
 import dev.imageservice.domain.error.DomainException;
@@ -11,7 +12,9 @@ import dev.imageservice.domain.error.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -35,8 +38,9 @@ class AuthenticateRequestServiceTest {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private final InMemoryAccounts accounts = new InMemoryAccounts();
-    private final AuthenticateRequestService service =
-            new AuthenticateRequestService(new CredentialCache(accounts, CLOCK), new SimpleSignatures(), CLOCK);
+    private final List<Reason> refusals = new ArrayList<>();
+    private final AuthenticateRequestService service = new AuthenticateRequestService(
+            new CredentialCache(accounts, CLOCK), new SimpleSignatures(), CLOCK, refusals::add);
 
     private Account alice;
     private SshKey laptop;
@@ -89,6 +93,7 @@ class AuthenticateRequestServiceTest {
                 .hasMessage("You must make authenticated requests to use CloudAPI");
         assertRefused(request(null, NOW), ErrorCode.INVALID_CREDENTIALS)
                 .hasMessage("You must make authenticated requests to use CloudAPI");
+        assertThat(refusals).containsExactly(Reason.NO_SIGNATURE, Reason.NO_SIGNATURE);
     }
 
     @ParameterizedTest(name = "skew {0} s")
@@ -104,6 +109,7 @@ class AuthenticateRequestServiceTest {
                 .hasMessage("clock skew of date header exceeds 300 seconds");
         // judged before any account is looked up
         assertRefused(signed("/mallory/keys/laptop", laptop, NOW.plusSeconds(seconds)), ErrorCode.INVALID_HEADER);
+        assertThat(refusals).containsExactly(Reason.CLOCK_SKEW, Reason.CLOCK_SKEW);
     }
 
     @ParameterizedTest
@@ -112,6 +118,7 @@ class AuthenticateRequestServiceTest {
     void aMalformedKeyIdIsInvalidCredentials(String keyId) {
         assertRefused(signed(keyId, laptop, NOW), ErrorCode.INVALID_CREDENTIALS)
                 .hasMessage("Invalid KeyId " + keyId + " in authorization header");
+        assertThat(refusals).containsExactly(Reason.MALFORMED_KEY_ID);
     }
 
     @Test
@@ -126,6 +133,9 @@ class AuthenticateRequestServiceTest {
         assertRejected("/alice/keys/bobkey", bobsKey);
         assertRejected("/alice/keys/laptop", stranger);
         assertRejected("/alice/keys/laptop", bobsKey);
+        // The caller hears one answer; the operator's count tells them apart.
+        assertThat(refusals).containsExactly(Reason.UNKNOWN_ACCOUNT, Reason.UNKNOWN_KEY, Reason.UNKNOWN_KEY,
+                Reason.UNKNOWN_KEY, Reason.BAD_SIGNATURE, Reason.BAD_SIGNATURE);
     }
 
     @Test
@@ -136,6 +146,7 @@ class AuthenticateRequestServiceTest {
                 .hasMessage("Account or user is disabled");
         // Without a valid signature nobody learns that the account is disabled.
         assertRejected("/alice/keys/laptop", SimplePublicKeys.key("forger key", "laptop"));
+        assertThat(refusals).containsExactly(Reason.ACCOUNT_DISABLED, Reason.BAD_SIGNATURE);
     }
 
     private void assertRejected(String keyId, SshKey signer) {

@@ -12,6 +12,7 @@ import dev.imageservice.application.port.out.ImageFileStore;
 import dev.imageservice.application.port.out.ImageJobs;
 import dev.imageservice.application.port.out.ImageRepository;
 import dev.imageservice.application.port.out.Machines;
+import dev.imageservice.bootstrap.observe.Scrape;
 import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
@@ -245,7 +246,34 @@ class ImageCreationTest {
     }
 
     @Test
+    void aCreationMovesTheJobAndTransferMetricsAndLeavesItsProgressInTheQueue() throws Exception {
+        double succeeded = Scrape.value("images_jobs_finished_total", "outcome=\"succeeded\"");
+        double read = Scrape.value("images_read_bytes_total", "transfer=\"creation\"");
+        double written = Scrape.value("images_written_bytes_total", "transfer=\"creation\"");
+        Machine machine = machine(alice, fileDisk, baseImage.id(), MachineState.STOPPED);
+        CreatedImage created = createImage.createImageFromMachine(command(machine.id().toString(), "metered", "1.0.0"));
+
+        Image image = awaitFinished(created.image().id());
+
+        long diskSize = Files.size(fileDisk);
+        assertThat(Scrape.value("images_read_bytes_total", "transfer=\"creation\"")).isEqualTo(read + diskSize);
+        assertThat(Scrape.value("images_written_bytes_total", "transfer=\"creation\"")).isEqualTo(written + image.file().size());
+        // The job's end is counted just after the image is activated.
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (Scrape.value("images_jobs_finished_total", "outcome=\"succeeded\"") < succeeded + 1
+                && Instant.now().isBefore(deadline)) {
+            sleep();
+        }
+        assertThat(Scrape.value("images_jobs_finished_total", "outcome=\"succeeded\"")).isEqualTo(succeeded + 1);
+        ImageJob job = QuarkusTransaction.requiringNew().call(() -> jobs.findById(created.jobId()).orElseThrow());
+        assertThat(job.progressBytes()).isEqualTo(diskSize);
+        assertThat(job.progressTotal()).isEqualTo(diskSize);
+        assertThat(job.started()).isNotNull();
+    }
+
+    @Test
     void aJobInterruptedTooOftenFails() {
+        double retried = Scrape.value("images_jobs_retried_total");
         Machine machine = machine(alice, fileDisk, baseImage.id(), MachineState.STOPPED);
         // Its worker died (the lease ran out) for the third time.
         Instant now = Instant.now();
@@ -255,6 +283,7 @@ class ImageCreationTest {
 
         assertThat(failed.state()).isEqualTo(ImageState.FAILED);
         assertThat(failed.error().message()).contains("interrupted");
+        assertThat(Scrape.value("images_jobs_retried_total")).isGreaterThanOrEqualTo(retried + 1);
     }
 
     /** A placeholder with a running job, written as the job queue holds it. */
@@ -264,7 +293,7 @@ class ImageCreationTest {
                     Manifest.named(ImageName.of("stale"), ImageVersion.of("1")), ImageState.CREATING);
             images.add(placeholder);
             jobs.add(ImageJob.restore(UUID.randomUUID(), placeholder.id(), machine.id(), Compression.GZIP, ImageJob.State.RUNNING, 0,
-                    attempts, null, false, created, created, leaseUntil));
+                    0, attempts, null, false, created, created, created, leaseUntil));
             return placeholder;
         });
     }

@@ -29,40 +29,45 @@ public final class ImageJob {
     private final Instant created;
     private State state;
     private long progressBytes;
+    private long progressTotal;
     private int attempts;
     private String error;
     private boolean machineStopped;
+    private Instant started;
     private Instant updated;
     private Instant leaseUntil;
 
     private ImageJob(UUID id, UUID imageId, UUID machineId, Compression compression, State state, long progressBytes,
-                     int attempts, String error, boolean machineStopped, Instant created, Instant updated,
-                     Instant leaseUntil) {
+                     long progressTotal, int attempts, String error, boolean machineStopped, Instant created,
+                     Instant started, Instant updated, Instant leaseUntil) {
         this.id = Objects.requireNonNull(id, "id");
         this.imageId = Objects.requireNonNull(imageId, "imageId");
         this.machineId = Objects.requireNonNull(machineId, "machineId");
         this.compression = Objects.requireNonNull(compression, "compression");
         this.state = Objects.requireNonNull(state, "state");
         this.progressBytes = progressBytes;
+        this.progressTotal = progressTotal;
         this.attempts = attempts;
         this.error = error;
         this.machineStopped = machineStopped;
         this.created = Objects.requireNonNull(created, "created");
+        this.started = started;
         this.updated = Objects.requireNonNull(updated, "updated");
         this.leaseUntil = leaseUntil;
     }
 
     /** A new job, waiting for a worker. */
     public static ImageJob queued(UUID id, UUID imageId, UUID machineId, Compression compression, Instant now) {
-        return new ImageJob(id, imageId, machineId, compression, State.QUEUED, 0, 0, null, false, now, now, null);
+        return new ImageJob(id, imageId, machineId, compression, State.QUEUED, 0, 0, 0, null, false, now, null, now, null);
     }
 
     /** Rebuilds a stored job exactly as it was saved. */
     public static ImageJob restore(UUID id, UUID imageId, UUID machineId, Compression compression, State state,
-                                   long progressBytes, int attempts, String error, boolean machineStopped,
-                                   Instant created, Instant updated, Instant leaseUntil) {
-        return new ImageJob(id, imageId, machineId, compression, state, progressBytes, attempts, error,
-                machineStopped, created, updated, leaseUntil);
+                                   long progressBytes, long progressTotal, int attempts, String error,
+                                   boolean machineStopped, Instant created, Instant started, Instant updated,
+                                   Instant leaseUntil) {
+        return new ImageJob(id, imageId, machineId, compression, state, progressBytes, progressTotal, attempts, error,
+                machineStopped, created, started, updated, leaseUntil);
     }
 
     /** Queued, or running for a worker whose lease ran out (it died): a worker may take it. */
@@ -77,6 +82,7 @@ public final class ImageJob {
         }
         state = State.RUNNING;
         attempts++;
+        started = now;
         leaseUntil = Objects.requireNonNull(leaseEnd, "leaseEnd");
         updated = now;
     }
@@ -87,16 +93,18 @@ public final class ImageJob {
     }
 
     /**
-     * The worker is alive: records the disk bytes read so far and extends the lease. A heartbeat
+     * The worker is alive: records the disk bytes read so far (of about {@code bytesTotal}) and
+     * extends the lease. A heartbeat
      * that arrives after the job ended changes nothing (it races the end by design), hence the answer.
      *
      * @return whether the job was still running and took the heartbeat
      */
-    public boolean heartbeat(long bytesRead, Instant now, Instant leaseEnd) {
+    public boolean heartbeat(long bytesRead, long bytesTotal, Instant now, Instant leaseEnd) {
         if (state != State.RUNNING) {
             return false;
         }
         progressBytes = bytesRead;
+        progressTotal = bytesTotal;
         leaseUntil = Objects.requireNonNull(leaseEnd, "leaseEnd");
         updated = now;
         return true;
@@ -159,6 +167,11 @@ public final class ImageJob {
         return progressBytes;
     }
 
+    /** About how many bytes the machine's disk has (what {@link #progressBytes} runs up to); 0 until known. */
+    public long progressTotal() {
+        return progressTotal;
+    }
+
     /** How many times a worker has claimed the job. */
     public int attempts() {
         return attempts;
@@ -175,6 +188,11 @@ public final class ImageJob {
 
     public Instant created() {
         return created;
+    }
+
+    /** When a worker last claimed the job; null while it was never claimed. */
+    public Instant started() {
+        return started;
     }
 
     public Instant updated() {

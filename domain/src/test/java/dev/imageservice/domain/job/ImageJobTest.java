@@ -44,8 +44,8 @@ class ImageJobTest {
         ImageJob job() {
             Instant created = NOW.minus(Duration.ofMinutes(1));
             return ImageJob.restore(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Compression.GZIP, state,
-                    10, state == QUEUED ? 0 : 1, state == FAILED ? "InternalError: earlier" : null, false, created,
-                    created, leaseUntil);
+                    10, 100, state == QUEUED ? 0 : 1, state == FAILED ? "InternalError: earlier" : null, false, created,
+                    state == QUEUED ? null : created, created, leaseUntil);
         }
     }
 
@@ -122,13 +122,14 @@ class ImageJobTest {
     @Test
     void aHeartbeatRecordsProgressAndExtendsTheLeaseOnlyWhileRunning() {
         ImageJob running = Start.RUNNING_LEASED.job();
-        assertThat(running.heartbeat(4096, NOW, LEASE_END)).isTrue();
+        assertThat(running.heartbeat(4096, 8192, NOW, LEASE_END)).isTrue();
         assertThat(running.progressBytes()).isEqualTo(4096);
+        assertThat(running.progressTotal()).isEqualTo(8192);
         assertThat(running.leaseUntil()).isEqualTo(LEASE_END);
 
         for (Start ended : new Start[] {Start.SUCCEEDED_JOB, Start.FAILED_JOB, Start.QUEUED_JOB}) {
             ImageJob job = ended.job();
-            assertThat(job.heartbeat(4096, NOW, LEASE_END)).isFalse();
+            assertThat(job.heartbeat(4096, 8192, NOW, LEASE_END)).isFalse();
             assertThat(job.state()).isEqualTo(ended.state);
             assertThat(job.progressBytes()).isEqualTo(10);
             assertThat(job.leaseUntil()).isNull();

@@ -9,7 +9,6 @@ import dev.imageservice.domain.error.FieldError;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import org.jboss.logging.Logger;
 
 /**
  * The one table from CloudAPI error codes to gRPC status codes. The CloudAPI code travels in the
@@ -21,8 +20,6 @@ public final class GrpcErrors {
 
     /** The ErrorInfo domain: reasons are CloudAPI error codes. */
     public static final String DOMAIN = "cloudapi";
-
-    private static final Logger LOG = Logger.getLogger(GrpcErrors.class);
 
     private GrpcErrors() {
     }
@@ -49,7 +46,11 @@ public final class GrpcErrors {
         };
     }
 
-    /** The status a failed call ends with: a DomainException by the table, anything else as InternalError. */
+    /**
+     * The status a failed call ends with: a DomainException by the table, anything else as InternalError.
+     * An unexpected failure rides along as the status's cause, which never leaves the server: the
+     * access log prints its stack trace once, with the call's request id.
+     */
     public static StatusRuntimeException toStatusException(Throwable failure) {
         if (failure instanceof DomainException domain) {
             return toStatusException(statusOf(domain.code()), domain.code().wireName(), domain.getMessage(), domain);
@@ -57,8 +58,9 @@ public final class GrpcErrors {
         if (failure instanceof StatusRuntimeException status) {
             return status;
         }
-        LOG.error("gRPC call failed unexpectedly", failure);
-        return toStatusException(Status.Code.INTERNAL, ErrorCode.INTERNAL_ERROR.wireName(), "internal error", null);
+        StatusRuntimeException internal =
+                toStatusException(Status.Code.INTERNAL, ErrorCode.INTERNAL_ERROR.wireName(), "internal error", null);
+        return new StatusRuntimeException(internal.getStatus().withCause(failure), internal.getTrailers());
     }
 
     private static StatusRuntimeException toStatusException(Status.Code status, String reason, String message,

@@ -74,17 +74,19 @@ public class DatabaseImageJobs implements ImageJobs {
         row.compression = job.compression().wireName();
         row.state = job.state().name();
         row.progressBytes = job.progressBytes();
+        row.progressTotal = job.progressTotal();
         row.attempts = job.attempts();
         row.error = job.error();
         row.machineStopped = job.machineStopped();
         row.created = job.created();
+        row.started = job.started();
         row.updated = job.updated();
         row.leaseUntil = job.leaseUntil();
     }
 
     private static ImageJob toDomain(ImageJobEntity row) {
         return ImageJob.restore(row.id, row.imageId, row.machineId, Compression.of(row.compression),
-                ImageJob.State.valueOf(row.state), row.progressBytes, row.attempts, row.error, row.machineStopped,
-                row.created, row.updated, row.leaseUntil);
+                ImageJob.State.valueOf(row.state), row.progressBytes, row.progressTotal, row.attempts, row.error,
+                row.machineStopped, row.created, row.started, row.updated, row.leaseUntil);
     }
 }

@@ -22,11 +22,14 @@ public class ImageJobEntity extends PanacheEntityBase {
     public String state;
     @Column(name = "progress_bytes")
     public long progressBytes;
+    @Column(name = "progress_total")
+    public long progressTotal;
     public int attempts;
     public String error;
     @Column(name = "machine_stopped")
     public boolean machineStopped;
     public Instant created;
+    public Instant started;
     public Instant updated;
     @Column(name = "lease_until")
     public Instant leaseUntil;

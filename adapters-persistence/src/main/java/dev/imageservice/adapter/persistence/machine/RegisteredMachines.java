@@ -23,6 +23,14 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 @ApplicationScoped
 public class RegisteredMachines implements Machines {
 
+    /**
+     * A tar entry is a header block and its content padded to whole blocks; two empty blocks end the
+     * archive, which is padded to whole records (commons-compress's default of 20 blocks).
+     */
+    private static final long TAR_BLOCK = 512;
+    private static final long TAR_END = 2 * TAR_BLOCK;
+    private static final long TAR_RECORD = 20 * TAR_BLOCK;
+
     @Override
     public Optional<Machine> findById(UUID id) {
         return MachineEntity.<MachineEntity>findByIdOptional(id).map(RegisteredMachines::toDomain);
@@ -80,6 +88,22 @@ public class RegisteredMachines implements Machines {
                 in.transferTo(out);
             }
         }
+    }
+
+    @Override
+    public long diskSize(Machine machine) throws IOException {
+        Path disk = Path.of(machine.disk());
+        if (!Files.isDirectory(disk)) {
+            return Files.size(disk);
+        }
+        long size = TAR_END;
+        try (Stream<Path> paths = Files.walk(disk)) {
+            for (Path path : (Iterable<Path>) paths.filter(p -> !p.equals(disk))::iterator) {
+                long content = Files.isRegularFile(path) ? Files.size(path) : 0;
+                size += TAR_BLOCK + (content + TAR_BLOCK - 1) / TAR_BLOCK * TAR_BLOCK;
+            }
+        }
+        return (size + TAR_RECORD - 1) / TAR_RECORD * TAR_RECORD;
     }
 
     /** A directory disk as a tar stream, entries in a stable (sorted) order. */

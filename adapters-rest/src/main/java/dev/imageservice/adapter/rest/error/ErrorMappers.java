@@ -2,6 +2,7 @@ package dev.imageservice.adapter.rest.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.imageservice.adapter.rest.dto.ErrorDto;
+import dev.imageservice.adapter.rest.pipeline.CloudApiHeaders;
 import dev.imageservice.adapter.rest.pipeline.Routes;
 import dev.imageservice.domain.error.DomainException;
 import io.vertx.core.http.HttpServerRequest;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -82,10 +84,10 @@ public class ErrorMappers {
 
     /** Anything else Quarkus REST raises keeps its status, in CloudAPI's shape. */
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, ContainerRequestContext request) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(e);
+            return unexpected(e, request);
         }
         ErrorStatus.Protocol error = switch (status) {
             case 404 -> ErrorStatus.Protocol.RESOURCE_NOT_FOUND;
@@ -98,10 +100,13 @@ public class ErrorMappers {
         return Response.status(status).entity(ErrorDto.of(error.wireName(), e.getMessage())).build();
     }
 
-    /** A bug or an outage: the client learns nothing of its insides; the log keeps the detail. */
+    /**
+     * A bug or an outage: the client learns nothing of its insides; the log keeps the detail, with the
+     * Request-Id the client was answered so the two can be matched. Client errors above are never logged.
+     */
     @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
-        LOG.error("request failed unexpectedly", e);
+    public Response unexpected(Throwable e, ContainerRequestContext request) {
+        LOG.errorf(e, "request %s failed unexpectedly", CloudApiHeaders.requestId(request));
         return error(ErrorStatus.Protocol.INTERNAL_ERROR, "Internal error");
     }
 

@@ -31,6 +31,7 @@ public class CloudApiHeaders {
 
     private static final Annotation[] NO_ANNOTATIONS = new Annotation[0];
     private static final String STARTED = CloudApiHeaders.class.getName() + ".started";
+    private static final String REQUEST_ID = CloudApiHeaders.class.getName() + ".request-id";
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
 
@@ -38,6 +39,7 @@ public class CloudApiHeaders {
     @ServerRequestFilter(preMatching = true)
     public void start(ContainerRequestContext request) {
         request.setProperty(STARTED, System.nanoTime());
+        request.setProperty(REQUEST_ID, requestIdOf(request));
         String length = request.getHeaderString("Content-Length");
         if (length != null && length.trim().matches("\\d{1,18}")
                 && Long.parseLong(length.trim()) > RequestParams.MAX_BODY_BYTES) {
@@ -78,7 +80,12 @@ public class CloudApiHeaders {
                 || entity instanceof java.io.File || entity instanceof java.nio.file.Path);
     }
 
-    private static String requestId(ContainerRequestContext request) {
+    /** The Request-Id answered to this request: the client's own if it sent one, else a new UUID. */
+    public static String requestId(ContainerRequestContext request) {
+        return request.getProperty(REQUEST_ID) instanceof String id ? id : requestIdOf(request);
+    }
+
+    private static String requestIdOf(ContainerRequestContext request) {
         String id = request.getHeaderString("request-id");
         if (id == null || id.isBlank()) {
             id = request.getHeaderString("x-request-id");

@@ -13,6 +13,7 @@ import dev.imageservice.adapter.rest.openapi.CloudApiDocument;
 import dev.imageservice.adapter.rest.pipeline.CallerContext;
 import dev.imageservice.adapter.rest.pipeline.CloudApi;
 import dev.imageservice.adapter.rest.pipeline.ImageVersions;
+import dev.imageservice.adapter.rest.pipeline.OperationNames;
 import dev.imageservice.adapter.rest.pipeline.RequestParams;
 import dev.imageservice.adapter.rest.pipeline.Routes;
 import dev.imageservice.application.port.in.CloneImageCommand;
@@ -85,7 +86,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Tag(name = CloudApiDocument.TAG_IMAGES)
 public class ImagesResource {
 
-    static final String IMPORT_FROM_DATACENTER = "import-from-datacenter";
+    static final String IMPORT_FROM_DATACENTER = OperationNames.IMPORT_FROM_DATACENTER;
 
     private final CallerContext context;
     private final ImageVersions versions;

@@ -25,6 +25,12 @@ public interface Machines {
 
     void setState(UUID machineId, MachineState state);
 
+    /**
+     * About how many bytes {@link #writeDisk} will write: a file's size, a directory's tar stream
+     * as its entries' headers and contents add up (long names add a little more).
+     */
+    long diskSize(Machine machine) throws IOException;
+
     /** Writes the machine's disk: a file's bytes as they are, a directory as a tar stream. */
     void writeDisk(Machine machine, OutputStream out) throws IOException;
 }

@@ -1,0 +1,54 @@
+package dev.imageservice.bootstrap.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.imageservice.adapter.grpc.v1.GetImageRequest;
+import dev.imageservice.bootstrap.observe.AccessLogCapture;
+import dev.imageservice.bootstrap.observe.Scrape;
+import dev.imageservice.domain.image.Image;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.stub.MetadataUtils;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** gRPC calls in /q/metrics and in the access log, with the x-request-id the client sent answered back. */
+@QuarkusTest
+class GrpcTelemetryTest extends SeededGrpcTest {
+
+    private static final Metadata.Key<String> REQUEST_ID = Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER);
+
+    @Test
+    void aCallIsCountedByOperationAndStatusClassAndLoggedWithItsRequestId() {
+        Image image = activeImage(alice, "counted");
+        String[] found = {"operation=\"GetImage\"", "protocol=\"gRPC\"", "status=\"2xx\""};
+        String[] missing = {"operation=\"GetImage\"", "protocol=\"gRPC\"", "status=\"4xx\""};
+        double foundBefore = Scrape.value("images_requests_seconds_count", found);
+        double missingBefore = Scrape.value("images_requests_seconds_count", missing);
+        String requestId = "grpc-" + UUID.randomUUID();
+        Metadata sent = new Metadata();
+        sent.put(REQUEST_ID, requestId);
+        AtomicReference<Metadata> answered = new AtomicReference<>();
+        AtomicReference<Metadata> trailers = new AtomicReference<>();
+
+        try (AccessLogCapture log = new AccessLogCapture()) {
+            alice().withInterceptors(MetadataUtils.newAttachHeadersInterceptor(sent),
+                            MetadataUtils.newCaptureMetadataInterceptor(answered, trailers))
+                    .getImage(GetImageRequest.newBuilder().setId(image.id().toString()).build());
+
+            assertThat(answered.get().get(REQUEST_ID)).isEqualTo(requestId);
+            GrpcClient.eventually("the call is logged", () -> !log.lines().isEmpty());
+            assertThat(log.lines()).singleElement().asString().contains(
+                    "gRPC GetImage imageservice.v1.ImageService/GetImage -> OK in ", "login=" + alice.login(),
+                    "request-id=" + requestId);
+        }
+        GrpcClient.assertFails(() -> alice().getImage(
+                GetImageRequest.newBuilder().setId(UUID.randomUUID().toString()).build()), Status.Code.NOT_FOUND,
+                "ResourceNotFound");
+
+        assertThat(Scrape.value("images_requests_seconds_count", found)).isEqualTo(foundBefore + 1);
+        assertThat(Scrape.value("images_requests_seconds_count", missing)).isEqualTo(missingBefore + 1);
+    }
+}

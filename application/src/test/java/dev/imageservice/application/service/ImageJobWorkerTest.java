@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imageservice.application.port.in.CreateImageFromMachineCommand;
 import dev.imageservice.application.port.out.ImageCreationSettings;
+import dev.imageservice.application.port.out.ImageJobMonitor;
 import dev.imageservice.application.port.out.TaskScheduler;
 import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.image.Compression;
@@ -49,7 +50,7 @@ class ImageJobWorkerTest {
             new CreateImageFromMachineService(machines, images, jobs, SETTINGS, clock);
     private final ImageJobWorker worker = new ImageJobWorker(
             new ImageJobSteps(jobs, images, machines, accounts, files, SETTINGS, clock),
-            machines, files, SETTINGS, announced::add, NO_HEARTBEAT);
+            machines, files, SETTINGS, announced::add, NO_HEARTBEAT, new QuietMonitor());
 
     @BeforeEach
     void accounts() {
@@ -111,6 +112,25 @@ class ImageJobWorkerTest {
         assertThat(image.error().code()).isEqualTo("InternalError");
         assertThat(machines.stateChanges).containsExactly(MachineState.STOPPED, MachineState.RUNNING);
         assertThat(jobs.findById(jobId).orElseThrow().machineStopped()).isFalse();
+    }
+
+    /** Reports go nowhere; the worker's effects are what these tests check. */
+    private static final class QuietMonitor implements ImageJobMonitor {
+        @Override
+        public void started(ImageJob job) {
+        }
+
+        @Override
+        public void progressed(ImageJob job, long bytesDone, long bytesTotal) {
+        }
+
+        @Override
+        public void crashed(ImageJob job, RuntimeException fault) {
+        }
+
+        @Override
+        public void finished(ImageJob job, String error, long bytesRead, long bytesWritten, Duration took) {
+        }
     }
 
     private UUID create(Machine machine) {

@@ -56,7 +56,7 @@ final class InMemoryImageJobs implements ImageJobs {
 
     private static ImageJob copy(ImageJob job) {
         return ImageJob.restore(job.id(), job.imageId(), job.machineId(), job.compression(), job.state(),
-                job.progressBytes(), job.attempts(), job.error(), job.machineStopped(), job.created(), job.updated(),
-                job.leaseUntil());
+                job.progressBytes(), job.progressTotal(), job.attempts(), job.error(), job.machineStopped(),
+                job.created(), job.started(), job.updated(), job.leaseUntil());
     }
 }

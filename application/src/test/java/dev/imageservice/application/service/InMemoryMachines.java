@@ -64,6 +64,14 @@ final class InMemoryMachines implements Machines {
     }
 
     @Override
+    public long diskSize(Machine machine) throws IOException {
+        if (machine.disk().equals(UNREADABLE)) {
+            throw new IOException("disk went away");
+        }
+        return machine.disk().getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    @Override
     public void writeDisk(Machine machine, OutputStream out) throws IOException {
         if (machine.disk().equals(UNREADABLE)) {
             throw new IOException("disk went away");

@@ -50,8 +50,7 @@ class UpdateImageService implements UpdateImageUseCase {
                     + " was changed by another request in a field this update sets; reload it and try again");
         }
         image.update(baseline.update);
-        images.update(image);
-        return images.findById(image.id()).orElseThrow();
+        return images.update(image);
     }
 
     /** What the first attempt read and parsed: later attempts compare against it. */

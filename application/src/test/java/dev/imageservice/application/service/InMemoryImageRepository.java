@@ -49,7 +49,7 @@ class InMemoryImageRepository implements ImageRepository {
     }
 
     @Override
-    public void update(Image image) {
+    public Image update(Image image) {
         Image current = stored.get(image.id());
         if (current == null) {
             throw DomainException.notFound("image " + image.id() + " not found");
@@ -57,7 +57,9 @@ class InMemoryImageRepository implements ImageRepository {
         if (current.revision() != image.revision()) {
             throw new DomainException(ErrorCode.CONFLICT, "image " + image.id() + " was changed by another request");
         }
-        stored.put(image.id(), copy(image, image.revision() + 1));
+        Image updated = copy(image, image.revision() + 1);
+        stored.put(image.id(), updated);
+        return copy(updated, updated.revision());
     }
 
     @Override

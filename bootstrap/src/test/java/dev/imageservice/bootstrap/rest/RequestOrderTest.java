@@ -69,5 +69,9 @@ class RequestOrderTest {
         ProtocolErrorsTest.assertError(alice.signed().post("/my/images/" + bobsPrivate), 404, "ResourceNotFound");
         ProtocolErrorsTest.assertError(alice.signed().post("/my/images/" + bobsPrivate + "?action=export"),
                 404, "ResourceNotFound");
+        ProtocolErrorsTest.assertError(alice.signed().post("/my/images/" + bobsPrivate + "?action=fly"),
+                404, "ResourceNotFound");
+        ProtocolErrorsTest.assertError(alice.signed().header("If-Match", "\"1\", \"2\"")
+                .post("/my/images/" + bobsPrivate + "/update"), 404, "ResourceNotFound");
     }
 }

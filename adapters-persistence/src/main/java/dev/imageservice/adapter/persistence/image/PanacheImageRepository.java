@@ -49,7 +49,7 @@ public class PanacheImageRepository implements ImageRepository {
     }
 
     @Override
-    public void update(Image image) {
+    public Image update(Image image) {
         ImageEntity row = ImageEntity.findById(image.id());
         if (row == null) {
             throw DomainException.notFound("image " + image.id() + " not found");
@@ -60,6 +60,7 @@ public class PanacheImageRepository implements ImageRepository {
         ImageMapper.copyInto(image, row);
         writeAcl(image);
         flushOrConflict(image);
+        return ImageMapper.toDomain(row);
     }
 
     /**

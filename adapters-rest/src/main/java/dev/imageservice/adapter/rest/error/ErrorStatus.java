@@ -34,6 +34,8 @@ public final class ErrorStatus {
         INVALID_CONTENT(400, "InvalidContent"),
         BAD_REQUEST(400, "BadRequestError"),
         RESOURCE_NOT_FOUND(404, "ResourceNotFound"),
+        MISSING_PARAMETER(409, "MissingParameter"),
+        INVALID_ARGUMENT(409, "InvalidArgument"),
         METHOD_NOT_ALLOWED(405, "MethodNotAllowedError"),
         WRONG_ACCEPT(406, "WrongAccept"),
         REQUEST_ENTITY_TOO_LARGE(413, "RequestEntityTooLargeError"),

@@ -2,8 +2,6 @@ package dev.imageservice.adapter.rest.pipeline;
 
 import dev.imageservice.adapter.rest.error.ErrorStatus;
 import dev.imageservice.adapter.rest.error.ProtocolException;
-import dev.imageservice.domain.error.DomainException;
-import dev.imageservice.domain.error.ErrorCode;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -81,7 +79,7 @@ public final class RequestParams {
     public String required(String name) {
         String value = text(name);
         if (value == null || value.isEmpty()) {
-            throw new DomainException(ErrorCode.MISSING_PARAMETER, name + " is required");
+            throw new ProtocolException(ErrorStatus.Protocol.MISSING_PARAMETER, name + " is required");
         }
         return value;
     }

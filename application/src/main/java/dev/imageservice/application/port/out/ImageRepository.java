@@ -18,10 +18,11 @@ public interface ImageRepository {
     void add(Image image);
 
     /**
-     * Stores changes to an image loaded earlier. If the stored revision moved on since it was
-     * loaded, nothing is written and a ConflictError is thrown: no update is silently lost.
+     * Stores changes to an image loaded earlier and returns it as stored, at its new revision. If
+     * the stored revision moved on since it was loaded, nothing is written and a ConflictError is
+     * thrown: no update is silently lost.
      */
-    void update(Image image);
+    Image update(Image image);
 
     /**
      * Removes an image loaded earlier. If the stored revision moved on since it was loaded, nothing

@@ -3,7 +3,6 @@ package dev.imageservice.application.service;
 import dev.imageservice.application.port.in.CloneImageCommand;
 import dev.imageservice.application.port.in.CloneImageUseCase;
 import dev.imageservice.application.port.out.Accounts;
-import dev.imageservice.application.port.out.ImageFileStore;
 import dev.imageservice.application.port.out.ImageRepository;
 import dev.imageservice.domain.access.ImageAccess;
 import dev.imageservice.domain.account.Account;
@@ -12,15 +11,11 @@ import dev.imageservice.domain.error.ErrorCode;
 import dev.imageservice.domain.image.Acl;
 import dev.imageservice.domain.image.Image;
 import dev.imageservice.domain.image.ImageState;
+import dev.imageservice.domain.image.OriginChain;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -34,17 +29,14 @@ class CloneImageService implements CloneImageUseCase {
     private final VisibleImages visibleImages;
     private final ImageRepository images;
     private final Accounts accounts;
-    private final ImageFileStore files;
-    private final Clock clock;
+    private final NewImages newImages;
 
     @Inject
-    CloneImageService(VisibleImages visibleImages, ImageRepository images, Accounts accounts, ImageFileStore files,
-                      Clock clock) {
+    CloneImageService(VisibleImages visibleImages, ImageRepository images, Accounts accounts, NewImages newImages) {
         this.visibleImages = visibleImages;
         this.images = images;
         this.accounts = accounts;
-        this.files = files;
-        this.clock = clock;
+        this.newImages = newImages;
     }
 
     @Override
@@ -54,31 +46,19 @@ class CloneImageService implements CloneImageUseCase {
         Image source = visibleImages.load(command.caller(), command.imageId());
         ImageAccess.requireCloneable(caller, source);
 
-        // Walk up the origin chain: custom origins are cloned too; the first operator image ends the walk.
-        Deque<Image> customOrigins = new ArrayDeque<>();
-        UUID operatorOrigin = null;
-        Set<UUID> seen = new HashSet<>(Set.of(source.id()));
-        for (UUID next = source.manifest().origin(); next != null; ) {
-            if (!seen.add(next)) {
-                throw new DomainException(ErrorCode.INTERNAL_ERROR, "image " + source.id() + " has an origin cycle");
-            }
-            UUID originId = next;
+        // Custom origins are cloned too, base first; the first operator image ends the walk and
+        // becomes the origin of the lowest clone.
+        List<Image> customOrigins = OriginChain.walk(source, originId -> {
             Image origin = images.findById(originId).orElseThrow(() -> new DomainException(
                     ErrorCode.ORIGIN_DOES_NOT_EXIST, "origin image " + originId + " does not exist"));
-            if (isOperatorImage(origin)) {
-                operatorOrigin = origin.id();
-                break;
-            }
-            customOrigins.push(origin);
-            next = origin.manifest().origin();
+            return isOperatorImage(origin) ? null : origin;
+        });
+        UUID parent = (customOrigins.isEmpty() ? source : customOrigins.get(customOrigins.size() - 1))
+                .manifest().origin();
+        for (int i = customOrigins.size() - 1; i >= 0; i--) {
+            parent = copy(customOrigins.get(i), caller, parent, ImageState.DISABLED).id();
         }
-
-        Instant now = clock.instant();
-        UUID parent = operatorOrigin;
-        while (!customOrigins.isEmpty()) {
-            parent = copy(customOrigins.pop(), caller, parent, ImageState.DISABLED, now).id();
-        }
-        return copy(source, caller, parent, ImageState.ACTIVE, now);
+        return copy(source, caller, parent, ImageState.ACTIVE);
     }
 
     private boolean isOperatorImage(Image image) {
@@ -86,19 +66,11 @@ class CloneImageService implements CloneImageUseCase {
     }
 
     /** A new image owned by the caller, with the source's fields and file, no ACL and a fresh publication. */
-    private Image copy(Image source, UUID owner, UUID origin, ImageState state, Instant now) {
+    private Image copy(Image source, UUID owner, UUID origin, ImageState state) {
         if (source.file() == null || source.file().sha256() == null) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "image " + source.id() + " has no file to clone");
         }
-        Image clone = Image.create(UUID.randomUUID(), owner,
-                source.manifest().withAcl(Acl.EMPTY).withOrigin(origin), ImageState.UNACTIVATED);
-        clone.attachFile(source.file());
-        clone.activate(now);
-        if (state == ImageState.DISABLED) {
-            clone.disable();
-        }
-        files.addReference(source.file().sha256());
-        images.add(clone);
-        return clone;
+        return newImages.addHoldingFile(UUID.randomUUID(), owner, source.manifest().withAcl(Acl.EMPTY).withOrigin(origin),
+                source.file(), null, state);
     }
 }

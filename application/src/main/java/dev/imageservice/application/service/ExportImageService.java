@@ -11,6 +11,7 @@ import dev.imageservice.domain.error.ErrorCode;
 import dev.imageservice.domain.error.FieldError;
 import dev.imageservice.domain.export.MantaPath;
 import dev.imageservice.domain.image.Image;
+import dev.imageservice.domain.image.ImgapiManifest;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -67,7 +68,7 @@ class ExportImageService implements ExportImageUseCase {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        exports.writeManifest(manifestPath, ImageManifests.toManifest(image));
+        exports.writeManifest(manifestPath, ImgapiManifest.of(image));
         return new MantaLocation(exports.mantaUrl(), imagePath.value(), manifestPath.value());
     }
 }

@@ -13,20 +13,15 @@ import dev.imageservice.domain.error.ErrorCode;
 import dev.imageservice.domain.error.FieldError;
 import dev.imageservice.domain.image.Image;
 import dev.imageservice.domain.image.ImageState;
+import dev.imageservice.domain.image.OriginChain;
 import dev.imageservice.domain.image.Uuids;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -40,11 +35,11 @@ class ImportImageFromDatacenterService implements ImportImageFromDatacenterUseCa
 
     private final Datacenters datacenters;
     private final ImageFileStore files;
-    private final ImportSteps steps;
+    private final ImportFromDatacenterSteps steps;
     private final ImageEvents events;
 
     @Inject
-    ImportImageFromDatacenterService(Datacenters datacenters, ImageFileStore files, ImportSteps steps,
+    ImportImageFromDatacenterService(Datacenters datacenters, ImageFileStore files, ImportFromDatacenterSteps steps,
                                      ImageEvents events) {
         this.datacenters = datacenters;
         this.files = files;
@@ -94,48 +89,29 @@ class ImportImageFromDatacenterService implements ImportImageFromDatacenterUseCa
 
     /** The image and its origins not held here, base first. Origins must be active; the caller's are copied. */
     private List<Image> missingChain(String source, Account caller, Image image) {
-        Deque<Image> chain = new ArrayDeque<>();
-        chain.push(image);
-        Set<UUID> seen = new HashSet<>(Set.of(image.id()));
-        for (UUID next = image.manifest().origin(); next != null; ) {
-            if (!seen.add(next)) {
-                throw new DomainException(ErrorCode.INTERNAL_ERROR, "image " + image.id() + " has an origin cycle");
-            }
-            Image local = steps.find(next);
+        List<Image> missingOrigins = OriginChain.walk(image, originId -> {
+            Image local = steps.find(originId);
             if (local != null) {
-                requireActiveOrigin(local);
-                break;
+                local.requireActiveAsOrigin();
+                return null;
             }
-            Image origin = fetchImage(source, caller, next);
-            requireActiveOrigin(origin);
+            Image origin = fetchImage(source, caller, originId);
+            origin.requireActiveAsOrigin();
             if (!origin.isOwnedBy(caller.id())) {
-                throw DomainException.notFound("origin image " + next + " is not in this datacenter");
+                throw DomainException.notFound("origin image " + originId + " is not in this datacenter");
             }
-            chain.push(origin);
-            next = origin.manifest().origin();
+            return origin;
+        });
+        List<Image> chain = new ArrayList<>();
+        for (int i = missingOrigins.size() - 1; i >= 0; i--) {
+            chain.add(missingOrigins.get(i));
         }
-        return List.copyOf(chain);
+        chain.add(image);
+        return chain;
     }
 
-    /** The peer's view of an image, read like an imported manifest (ids, owner and published_at kept). */
     private Image fetchImage(String source, Account caller, UUID id) {
-        Map<String, Object> shown = new LinkedHashMap<>(datacenters.fetchImage(source, caller.login(), id));
-        if (shown.get("requirements") instanceof Map<?, ?> requirements) {
-            // CloudAPI shows min_memory/max_memory as aliases of min_ram/max_ram; manifests hold only the latter.
-            Map<Object, Object> stored = new LinkedHashMap<>(requirements);
-            stored.remove("min_memory");
-            stored.remove("max_memory");
-            shown.put("requirements", stored);
-        }
-        ImportedManifest manifest = ImportedManifest.read(shown);
-        return Image.restore(manifest.id(), manifest.owner(), manifest.manifest(), manifest.state(), null,
-                manifest.file(), manifest.publishedAt(), 0);
-    }
-
-    private static void requireActiveOrigin(Image origin) {
-        if (origin.state() != ImageState.ACTIVE) {
-            throw new DomainException(ErrorCode.ORIGIN_IS_NOT_ACTIVE, "origin image " + origin.id() + " is not active");
-        }
+        return datacenters.fetchImage(source, caller.login(), id).asRemoteImage();
     }
 
     private StoredContent download(String source, Account caller, Image image) {

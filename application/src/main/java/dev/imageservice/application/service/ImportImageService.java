@@ -8,6 +8,7 @@ import dev.imageservice.application.port.out.ImageFileStore.StoredContent;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.FieldError;
 import dev.imageservice.domain.image.Image;
+import dev.imageservice.domain.image.ImgapiManifest;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -30,7 +31,7 @@ class ImportImageService implements ImportImageUseCase {
 
     @Override
     public Image importImage(ImportImageCommand command) {
-        ImportedManifest imported = ImportedManifest.read(command.manifest());
+        ImgapiManifest imported = command.manifest();
         steps.check(imported);
         if (command.file() == null) {
             return steps.save(imported, null);

@@ -1,17 +1,16 @@
 package dev.imageservice.application.service;
 
 import dev.imageservice.application.port.out.Accounts;
-import dev.imageservice.application.port.out.ImageFileStore;
 import dev.imageservice.application.port.out.ImageFileStore.StoredContent;
 import dev.imageservice.application.port.out.ImageRepository;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
 import dev.imageservice.domain.image.Image;
 import dev.imageservice.domain.image.ImageState;
+import dev.imageservice.domain.image.ImgapiManifest;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.util.UUID;
 
 /** The transactional steps of an image import; the file is stored between them. */
@@ -20,20 +19,18 @@ class ImportImageSteps {
 
     private final ImageRepository images;
     private final Accounts accounts;
-    private final ImageFileStore files;
-    private final Clock clock;
+    private final NewImages newImages;
 
     @Inject
-    ImportImageSteps(ImageRepository images, Accounts accounts, ImageFileStore files, Clock clock) {
+    ImportImageSteps(ImageRepository images, Accounts accounts, NewImages newImages) {
         this.images = images;
         this.accounts = accounts;
-        this.files = files;
-        this.clock = clock;
+        this.newImages = newImages;
     }
 
     /** The id must be free, and the owner and origin must exist. */
     @Transactional
-    public void check(ImportedManifest imported) {
+    public void check(ImgapiManifest imported) {
         if (images.findById(imported.id()).isPresent()) {
             throw new DomainException(ErrorCode.IMAGE_UUID_ALREADY_EXISTS, "image uuid " + imported.id() + " already exists");
         }
@@ -51,31 +48,22 @@ class ImportImageSteps {
      * for (active unless it says disabled or unactivated); without, it stays unactivated.
      */
     @Transactional
-    public Image save(ImportedManifest imported, StoredContent stored) {
+    public Image save(ImgapiManifest imported, StoredContent stored) {
         check(imported);
+        if (stored != null) {
+            UUID origin = imported.manifest().origin();
+            if (origin != null && imported.state() != ImageState.UNACTIVATED) {
+                images.findById(origin).orElseThrow().requireActiveAsOrigin();
+            }
+            return newImages.addHoldingFile(imported.id(), imported.owner(), imported.manifest(),
+                    imported.file().withSha256(stored.sha256()), imported.publishedAt(), imported.state());
+        }
         Image image = Image.create(imported.id(), imported.owner(), imported.manifest(), ImageState.UNACTIVATED);
         image.keepPublishedAt(imported.publishedAt());
-        if (stored != null) {
-            image.attachFile(imported.file().withSha256(stored.sha256()));
-            files.addReference(stored.sha256());
-            if (imported.state() != ImageState.UNACTIVATED) {
-                requireActiveOrigin(imported);
-                image.activate(clock.instant());
-            }
-            if (imported.state() == ImageState.DISABLED) {
-                image.disable();
-            }
-        } else if (imported.file() != null) {
+        if (imported.file() != null) {
             image.attachFile(imported.file());
         }
         images.add(image);
         return image;
-    }
-
-    private void requireActiveOrigin(ImportedManifest imported) {
-        UUID origin = imported.manifest().origin();
-        if (origin != null && images.findById(origin).map(Image::state).orElse(null) != ImageState.ACTIVE) {
-            throw new DomainException(ErrorCode.ORIGIN_IS_NOT_ACTIVE, "origin image " + origin + " is not active");
-        }
     }
 }

@@ -4,8 +4,6 @@ import dev.imageservice.application.port.in.ListImagesQuery;
 import dev.imageservice.application.port.in.ListImagesUseCase;
 import dev.imageservice.application.port.out.ImageRepository;
 import dev.imageservice.domain.access.ImageListFilter;
-import dev.imageservice.domain.access.StateFilter;
-import dev.imageservice.domain.access.TextMatch;
 import dev.imageservice.domain.image.Image;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -25,15 +23,7 @@ class ListImagesService implements ListImagesUseCase {
     @Override
     @Transactional
     public List<Image> listImages(ListImagesQuery query) {
-        ImageListFilter filter = new ImageListFilter(
-                query.caller().id(),
-                StateFilter.parse(query.state()),
-                ImageListFilter.parsePublic(query.isPublic()),
-                ImageListFilter.parseOwner(query.owner()),
-                TextMatch.parse(query.name()),
-                TextMatch.parse(query.version()),
-                query.os(),
-                query.type());
-        return images.list(filter);
+        return images.list(new ImageListFilter(query.caller().id(), query.state(), query.isPublic(), query.owner(),
+                query.name(), query.version(), query.os(), query.type()));
     }
 }

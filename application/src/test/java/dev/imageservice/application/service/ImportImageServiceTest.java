@@ -14,6 +14,7 @@ import dev.imageservice.domain.image.Image;
 import dev.imageservice.domain.image.ImageOs;
 import dev.imageservice.domain.image.ImageState;
 import dev.imageservice.domain.image.ImageType;
+import dev.imageservice.domain.image.ImgapiManifest;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,8 @@ class ImportImageServiceTest {
     private final InMemoryImageRepository images = new InMemoryImageRepository();
     private final InMemoryImageFileStore files = new InMemoryImageFileStore();
     private final ImportImageService service = new ImportImageService(
-            new ImportImageSteps(images, accounts, files, Clock.fixed(NOW, ZoneOffset.UTC)), files);
+            new ImportImageSteps(images, accounts,
+                    new NewImages(images, files, Clock.fixed(NOW, ZoneOffset.UTC))), files);
 
     @BeforeEach
     void owner() {
@@ -50,7 +52,7 @@ class ImportImageServiceTest {
 
     @Test
     void aManifestWithItsFileBecomesAnActiveImageKeepingIdAndPublication() {
-        Image imported = service.importImage(new ImportImageCommand(manifest(), file()));
+        Image imported = service.importImage(command(manifest(), file()));
 
         Image stored = images.findById(UUID.fromString(ID)).orElseThrow();
         assertThat(stored.id()).isEqualTo(imported.id());
@@ -80,7 +82,7 @@ class ImportImageServiceTest {
         manifest.put("id", ID);
         manifest.remove("published_at");
 
-        Image imported = service.importImage(new ImportImageCommand(manifest, file()));
+        Image imported = service.importImage(command(manifest, file()));
 
         assertThat(imported.id()).isEqualTo(UUID.fromString(ID));
         assertThat(imported.publishedAt()).isEqualTo(NOW);
@@ -88,7 +90,7 @@ class ImportImageServiceTest {
 
     @Test
     void withoutAFileTheImageStaysUnactivated() {
-        Image imported = service.importImage(new ImportImageCommand(manifest(), null));
+        Image imported = service.importImage(command(manifest(), null));
 
         assertThat(imported.state()).isEqualTo(ImageState.UNACTIVATED);
         assertThat(imported.file().sha1()).isEqualTo(sha1(CONTENT));
@@ -102,12 +104,12 @@ class ImportImageServiceTest {
         Map<String, Object> manifest = manifest();
         manifest.put("state", "disabled");
 
-        assertThat(service.importImage(new ImportImageCommand(manifest, file())).state()).isEqualTo(ImageState.DISABLED);
+        assertThat(service.importImage(command(manifest, file())).state()).isEqualTo(ImageState.DISABLED);
 
         Map<String, Object> waiting = manifest();
         waiting.put("uuid", UUID.randomUUID().toString());
         waiting.put("state", "unactivated");
-        Image unactivated = service.importImage(new ImportImageCommand(waiting, file()));
+        Image unactivated = service.importImage(command(waiting, file()));
         assertThat(unactivated.state()).isEqualTo(ImageState.UNACTIVATED);
         assertThat(files.referencesOf(unactivated.file().sha256())).isEqualTo(2);
     }
@@ -129,7 +131,7 @@ class ImportImageServiceTest {
         manifest.put("origin", 7);
         manifest.put("v", 1);
 
-        assertThatThrownBy(() -> service.importImage(new ImportImageCommand(manifest, null)))
+        assertThatThrownBy(() -> service.importImage(command(manifest, null)))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
                     assertThat(e.errors()).extracting(FieldError::field).containsExactlyInAnyOrder(
@@ -143,7 +145,7 @@ class ImportImageServiceTest {
         Map<String, Object> manifest = manifest();
         manifest.put("owner", UUID.randomUUID().toString());
 
-        assertCode(() -> service.importImage(new ImportImageCommand(manifest, unreadable())),
+        assertCode(() -> service.importImage(command(manifest, unreadable())),
                 ErrorCode.OWNER_DOES_NOT_EXIST);
     }
 
@@ -151,7 +153,7 @@ class ImportImageServiceTest {
     void aTakenIdIsRefusedBeforeTheFileIsRead() {
         image(ALICE).id(ID).storeIn(images);
 
-        assertCode(() -> service.importImage(new ImportImageCommand(manifest(), unreadable())),
+        assertCode(() -> service.importImage(command(manifest(), unreadable())),
                 ErrorCode.IMAGE_UUID_ALREADY_EXISTS);
     }
 
@@ -163,7 +165,7 @@ class ImportImageServiceTest {
         entry.put(wrong, wrong.equals("size") ? CONTENT.length + 1 : sha1("other".getBytes(StandardCharsets.UTF_8)));
         manifest.put("files", List.of(entry));
 
-        assertCode(() -> service.importImage(new ImportImageCommand(manifest, file())), ErrorCode.VALIDATION_FAILED);
+        assertCode(() -> service.importImage(command(manifest, file())), ErrorCode.VALIDATION_FAILED);
         assertThat(images.findById(UUID.fromString(ID))).isEmpty();
     }
 
@@ -172,22 +174,22 @@ class ImportImageServiceTest {
         Map<String, Object> manifest = manifest();
         manifest.remove("files");
 
-        assertCode(() -> service.importImage(new ImportImageCommand(manifest, file())), ErrorCode.VALIDATION_FAILED);
+        assertCode(() -> service.importImage(command(manifest, file())), ErrorCode.VALIDATION_FAILED);
     }
 
     @Test
     void theOriginMustExistAndBeActive() {
         Map<String, Object> manifest = manifest();
         manifest.put("origin", UUID.randomUUID().toString());
-        assertCode(() -> service.importImage(new ImportImageCommand(manifest, file())), ErrorCode.ORIGIN_DOES_NOT_EXIST);
+        assertCode(() -> service.importImage(command(manifest, file())), ErrorCode.ORIGIN_DOES_NOT_EXIST);
 
         Image origin = image(ALICE).state(ImageState.DISABLED).storeIn(images);
         manifest.put("origin", origin.id().toString());
-        assertCode(() -> service.importImage(new ImportImageCommand(manifest, file())), ErrorCode.ORIGIN_IS_NOT_ACTIVE);
+        assertCode(() -> service.importImage(command(manifest, file())), ErrorCode.ORIGIN_IS_NOT_ACTIVE);
 
         Image active = image(ALICE).storeIn(images);
         manifest.put("origin", active.id().toString());
-        assertThat(service.importImage(new ImportImageCommand(manifest, file())).manifest().origin())
+        assertThat(service.importImage(command(manifest, file())).manifest().origin())
                 .isEqualTo(active.id());
     }
 
@@ -242,5 +244,10 @@ class ImportImageServiceTest {
     private static void assertCode(Runnable call, ErrorCode code) {
         assertThatThrownBy(call::run).isInstanceOf(DomainException.class)
                 .extracting(e -> ((DomainException) e).code()).isEqualTo(code);
+    }
+
+    /** The manifest as the admin command reads it, before the use case sees it. */
+    private static ImportImageCommand command(Map<String, Object> manifest, InputStream file) {
+        return new ImportImageCommand(ImgapiManifest.read(manifest), file);
     }
 }

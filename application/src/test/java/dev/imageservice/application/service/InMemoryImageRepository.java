@@ -83,6 +83,10 @@ class InMemoryImageRepository implements ImageRepository {
         return stored.size();
     }
 
+    List<Image> all() {
+        return stored.values().stream().map(image -> copy(image, image.revision())).toList();
+    }
+
     private static Image copy(Image image, long revision) {
         return Image.restore(image.id(), image.owner(), image.manifest(), image.state(), image.error(), image.file(),
                 image.publishedAt(), revision);

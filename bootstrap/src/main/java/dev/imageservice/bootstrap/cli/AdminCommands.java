@@ -20,6 +20,7 @@ import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.account.SshKey;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.image.Image;
+import dev.imageservice.domain.image.ImgapiManifest;
 import dev.imageservice.domain.image.Uuids;
 import dev.imageservice.domain.machine.Machine;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -197,12 +198,13 @@ public class AdminCommands {
             if (owner != null) {
                 manifest.put("owner", owner.id().toString());
             }
+            ImgapiManifest imported = ImgapiManifest.read(manifest);
             Path file = command.file() != null ? command.file() : fileBeside(manifestFile);
             if (file == null) {
-                return new Imported(importImage.importImage(new ImportImageCommand(manifest, null)), owner);
+                return new Imported(importImage.importImage(new ImportImageCommand(imported, null)), owner);
             }
             try (InputStream content = Files.newInputStream(file)) {
-                return new Imported(importImage.importImage(new ImportImageCommand(manifest, content)), owner);
+                return new Imported(importImage.importImage(new ImportImageCommand(imported, content)), owner);
             } catch (IOException e) {
                 throw new CommandFailure(describe(e));
             }

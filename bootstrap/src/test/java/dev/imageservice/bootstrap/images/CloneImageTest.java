@@ -16,6 +16,7 @@ import dev.imageservice.application.port.out.ImageFileStore;
 import dev.imageservice.application.port.out.ImageFileStore.ExpectedContent;
 import dev.imageservice.application.port.out.ImageFileStore.StoredContent;
 import dev.imageservice.application.port.out.ImageRepository;
+import dev.imageservice.domain.access.StateFilter;
 import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
@@ -208,7 +209,7 @@ class CloneImageTest {
 
     private List<Image> ownedBy(Account account) {
         return QuarkusTransaction.requiringNew().call(() -> listImages.listImages(
-                new ListImagesQuery(account, null, null, null, null, "all", account.id().toString(), null)));
+                new ListImagesQuery(account, StateFilter.ALL, null, account.id(), null, null, null, null)));
     }
 
     private String content(Image image) {

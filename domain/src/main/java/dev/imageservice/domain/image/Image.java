@@ -130,6 +130,13 @@ public final class Image {
         return revision;
     }
 
+    /** An image another is built on must be active when that one is. */
+    public void requireActiveAsOrigin() {
+        if (state != ImageState.ACTIVE) {
+            throw new DomainException(ErrorCode.ORIGIN_IS_NOT_ACTIVE, "origin image " + id + " is not active");
+        }
+    }
+
     public boolean isOwnedBy(UUID account) {
         return owner.equals(account);
     }

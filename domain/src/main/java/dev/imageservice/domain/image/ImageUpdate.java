@@ -6,7 +6,7 @@ import dev.imageservice.domain.error.FieldError;
 import dev.imageservice.domain.error.FieldErrors;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -15,7 +15,8 @@ import java.util.function.Function;
  */
 public final class ImageUpdate {
 
-    public static final Set<String> FIELDS = Set.of("name", "version", "description", "homepage", "eula", "acl", "tags");
+    /** The updatable fields, in the order the API documents them: the one list of them. */
+    public static final List<String> FIELDS = List.of("name", "version", "description", "homepage", "eula", "acl", "tags");
 
     private final Change<ImageName> name;
     private final Change<ImageVersion> version;
@@ -46,7 +47,7 @@ public final class ImageUpdate {
     public static ImageUpdate of(Map<String, Object> raw) {
         if (raw.keySet().stream().noneMatch(FIELDS::contains)) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED,
-                    "no updatable fields given; allowed: name, version, description, homepage, eula, acl, tags");
+                    "no updatable fields given; allowed: " + String.join(", ", FIELDS));
         }
         return new ImageUpdate(raw);
     }

@@ -62,6 +62,25 @@ public record Requirements(Integer minRam, Integer maxRam, String brand, String 
         return new Requirements(minRam, maxRam, brand, bootrom, others);
     }
 
+    /** The requirements under their manifest keys, as they are stored and exported. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (minRam != null) {
+            out.put("min_ram", minRam);
+        }
+        if (maxRam != null) {
+            out.put("max_ram", maxRam);
+        }
+        if (brand != null) {
+            out.put("brand", brand);
+        }
+        if (bootrom != null) {
+            out.put("bootrom", bootrom);
+        }
+        out.putAll(others);
+        return out;
+    }
+
     private static Integer positiveMebibytes(String key, Object value) {
         if (value instanceof Number number && number.doubleValue() == number.intValue() && number.intValue() > 0) {
             return number.intValue();

@@ -67,22 +67,13 @@ public final class ImageMessages {
 
     /** RAM limits under both their old (ram) and new (memory) names, as CloudAPI shows them. */
     static Map<String, Object> requirements(Requirements requirements) {
-        Map<String, Object> shown = new LinkedHashMap<>();
+        Map<String, Object> shown = new LinkedHashMap<>(requirements.toMap());
         if (requirements.minRam() != null) {
-            shown.put("min_ram", requirements.minRam());
             shown.put("min_memory", requirements.minRam());
         }
         if (requirements.maxRam() != null) {
-            shown.put("max_ram", requirements.maxRam());
             shown.put("max_memory", requirements.maxRam());
         }
-        if (requirements.brand() != null) {
-            shown.put("brand", requirements.brand());
-        }
-        if (requirements.bootrom() != null) {
-            shown.put("bootrom", requirements.bootrom());
-        }
-        shown.putAll(requirements.others());
         return shown;
     }
 }

@@ -6,7 +6,11 @@ import dev.imageservice.adapter.grpc.v1.UpdateImageRequest;
 import dev.imageservice.application.port.in.CreateImageFromMachineCommand;
 import dev.imageservice.application.port.in.ListImagesQuery;
 import dev.imageservice.application.port.in.UpdateImageCommand;
+import dev.imageservice.domain.access.ImageListFilter;
+import dev.imageservice.domain.access.StateFilter;
+import dev.imageservice.domain.access.TextMatch;
 import dev.imageservice.domain.account.Account;
+import dev.imageservice.domain.image.ImageUpdate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +27,12 @@ public final class ImageRequests {
 
     public static ListImagesQuery listQuery(Account caller, ListImagesRequest request) {
         return new ListImagesQuery(caller,
-                request.hasName() ? request.getName() : null,
+                StateFilter.parse(request.hasState() ? request.getState() : null),
+                request.hasPublic() ? request.getPublic() : null,
+                ImageListFilter.parseOwner(request.hasOwner() ? request.getOwner() : null),
+                TextMatch.parse(request.hasName() ? request.getName() : null),
+                TextMatch.parse(request.hasVersion() ? request.getVersion() : null),
                 request.hasOs() ? request.getOs() : null,
-                request.hasVersion() ? request.getVersion() : null,
-                request.hasPublic() ? String.valueOf(request.getPublic()) : null,
-                request.hasState() ? request.getState() : null,
-                request.hasOwner() ? request.getOwner() : null,
                 request.hasType() ? request.getType() : null);
     }
 
@@ -53,7 +57,7 @@ public final class ImageRequests {
                 fields.put(path, valueOf(request, path));
             }
         } else {
-            for (String field : List.of("name", "version", "description", "homepage", "eula", "acl", "tags")) {
+            for (String field : ImageUpdate.FIELDS) {
                 Object value = valueOf(request, field);
                 if (value != null) {
                     fields.put(field, value);

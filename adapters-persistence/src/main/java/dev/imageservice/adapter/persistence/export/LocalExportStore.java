@@ -5,6 +5,7 @@ import dev.imageservice.application.port.out.ExportStore;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
 import dev.imageservice.domain.export.MantaPath;
+import dev.imageservice.domain.image.ImgapiManifest;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,7 +23,6 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -96,8 +96,8 @@ public class LocalExportStore implements ExportStore {
     }
 
     @Override
-    public void writeManifest(MantaPath path, Map<String, Object> manifest) {
-        write(path, out -> out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest)));
+    public void writeManifest(MantaPath path, ImgapiManifest manifest) {
+        write(path, out -> out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest.toMap())));
     }
 
     @Override

@@ -19,7 +19,6 @@ import dev.imageservice.domain.image.Requirements;
 import dev.imageservice.domain.image.Tags;
 import dev.imageservice.domain.image.WebAddress;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +45,7 @@ final class ImageMapper {
         row.eula = manifest.eula() == null ? null : manifest.eula().value();
         row.os = manifest.os() == null ? null : manifest.os().wireName();
         row.type = manifest.type() == null ? null : manifest.type().wireName();
-        row.requirementsJson = write(requirementsAsMap(manifest.requirements()));
+        row.requirementsJson = write(manifest.requirements().toMap());
         row.tagsJson = write(manifest.tags().values());
         row.aclJson = write(manifest.acl().accounts().stream().map(Object::toString).toList());
         row.isPublic = manifest.isPublic();
@@ -81,24 +80,6 @@ final class ImageMapper {
                 : new ImageFile(row.fileSha1, row.fileSize, Compression.of(row.fileCompression), row.fileSha256);
         return Image.restore(row.id, row.ownerId, manifest, ImageState.fromWire(row.state), error, file,
                 row.publishedAt, row.revision);
-    }
-
-    private static Map<String, Object> requirementsAsMap(Requirements requirements) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        if (requirements.minRam() != null) {
-            map.put("min_ram", requirements.minRam());
-        }
-        if (requirements.maxRam() != null) {
-            map.put("max_ram", requirements.maxRam());
-        }
-        if (requirements.brand() != null) {
-            map.put("brand", requirements.brand());
-        }
-        if (requirements.bootrom() != null) {
-            map.put("bootrom", requirements.bootrom());
-        }
-        map.putAll(requirements.others());
-        return map;
     }
 
     private static String write(Object value) {

@@ -6,6 +6,7 @@ import dev.imageservice.application.port.out.Datacenters;
 import dev.imageservice.application.port.out.PublicKeyParser;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
+import dev.imageservice.domain.image.ImgapiManifest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -78,14 +79,23 @@ public class RestPeerDatacenters implements Datacenters {
     }
 
     @Override
-    public Map<String, Object> fetchImage(String datacenter, String login, UUID imageId) {
+    public ImgapiManifest fetchImage(String datacenter, String login, UUID imageId) {
         HttpResponse<InputStream> response = send(datacenter, imagePath(login, imageId), METADATA_TIMEOUT);
+        Map<String, Object> shown;
         try (InputStream body = response.body()) {
-            return JSON.readValue(body, new TypeReference<Map<String, Object>>() {
+            shown = JSON.readValue(body, new TypeReference<Map<String, Object>>() {
             });
         } catch (IOException e) {
             throw unreachable(datacenter, e);
         }
+        if (shown.get("requirements") instanceof Map<?, ?> requirements) {
+            // CloudAPI shows min_memory/max_memory as aliases of min_ram/max_ram; manifests hold only the latter.
+            Map<Object, Object> stored = new LinkedHashMap<>(requirements);
+            stored.remove("min_memory");
+            stored.remove("max_memory");
+            shown.put("requirements", stored);
+        }
+        return ImgapiManifest.read(shown);
     }
 
     @Override

@@ -27,6 +27,9 @@ import dev.imageservice.application.port.in.ListImagesUseCase;
 import dev.imageservice.application.port.in.ResolveAccountUseCase;
 import dev.imageservice.application.port.in.UpdateImageCommand;
 import dev.imageservice.application.port.in.UpdateImageUseCase;
+import dev.imageservice.domain.access.ImageListFilter;
+import dev.imageservice.domain.access.StateFilter;
+import dev.imageservice.domain.access.TextMatch;
 import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.image.Image;
 import dev.imageservice.domain.image.Uuids;
@@ -82,8 +85,10 @@ public class ImagesResource implements ImagesApi {
     public List<ImageDto> listImages(String login, String name, String os, String version, String isPublic,
                                      String state, String owner, String type) {
         Account account = account(login);
-        return listImages.listImages(new ListImagesQuery(account, name, os, version, isPublic, state, owner, type))
-                .stream().map(image -> ImageDto.from(image, context.version())).toList();
+        ListImagesQuery query = new ListImagesQuery(account, StateFilter.parse(state),
+                ImageListFilter.parsePublic(isPublic), ImageListFilter.parseOwner(owner), TextMatch.parse(name),
+                TextMatch.parse(version), os, type);
+        return listImages.listImages(query).stream().map(image -> ImageDto.from(image, context.version())).toList();
     }
 
     @Override

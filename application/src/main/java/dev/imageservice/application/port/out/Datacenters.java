@@ -1,5 +1,6 @@
 package dev.imageservice.application.port.out;
 
+import dev.imageservice.domain.image.ImgapiManifest;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.UUID;
@@ -16,10 +17,11 @@ public interface Datacenters {
     Map<String, String> all();
 
     /**
-     * The image as the peer shows it to {@code login}: its JSON members as plain values (maps,
-     * lists, strings, numbers, booleans). ResourceNotFound when the peer does not show it.
+     * The image as the peer shows it to {@code login}, read as a manifest (id, owner, state and
+     * published_at as the peer holds them). ResourceNotFound when the peer does not show it;
+     * ValidationFailed when what it shows is not a valid manifest.
      */
-    Map<String, Object> fetchImage(String datacenter, String login, UUID imageId);
+    ImgapiManifest fetchImage(String datacenter, String login, UUID imageId);
 
     /** The image's file bytes from the peer; the caller closes the stream. */
     InputStream openFile(String datacenter, String login, UUID imageId);

@@ -1,8 +1,8 @@
 package dev.imageservice.application.port.out;
 
 import dev.imageservice.domain.export.MantaPath;
+import dev.imageservice.domain.image.ImgapiManifest;
 import java.io.InputStream;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,8 +30,8 @@ public interface ExportStore {
      */
     void writeObject(MantaPath path, InputStream content);
 
-    /** Writes a manifest (JSON values as Java maps, lists, strings, numbers, booleans) as a JSON object. */
-    void writeManifest(MantaPath path, Map<String, Object> manifest);
+    /** Writes a manifest as its JSON object; atomically, as {@link #writeObject}. */
+    void writeManifest(MantaPath path, ImgapiManifest manifest);
 
     /** Opens a stored object; empty when there is none (directories included). */
     Optional<StoredObject> open(MantaPath path);

@@ -8,24 +8,23 @@ import dev.imageservice.domain.image.ImageState;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The short transactions of an import, around its long transfers. */
+/** The short transactions of an import from another datacenter, around its long transfers. */
 @Singleton
-class ImportSteps {
+class ImportFromDatacenterSteps {
 
     private final ImageRepository images;
     private final ImageFileStore files;
-    private final Clock clock;
+    private final NewImages newImages;
 
     @Inject
-    ImportSteps(ImageRepository images, ImageFileStore files, Clock clock) {
+    ImportFromDatacenterSteps(ImageRepository images, ImageFileStore files, NewImages newImages) {
         this.images = images;
         this.files = files;
-        this.clock = clock;
+        this.newImages = newImages;
     }
 
     @Transactional
@@ -49,14 +48,8 @@ class ImportSteps {
         List<Image> copies = new ArrayList<>();
         for (int i = 0; i < chain.size(); i++) {
             Image remote = chain.get(i);
-            StoredContent content = contents.get(i);
-            Image copy = Image.create(remote.id(), remote.owner(), remote.manifest(), ImageState.UNACTIVATED);
-            copy.keepPublishedAt(remote.publishedAt());
-            copy.attachFile(remote.file().withSha256(content.sha256()));
-            copy.activate(clock.instant());
-            files.addReference(content.sha256());
-            images.add(copy);
-            copies.add(copy);
+            copies.add(newImages.addHoldingFile(remote.id(), remote.owner(), remote.manifest(),
+                    remote.file().withSha256(contents.get(i).sha256()), remote.publishedAt(), ImageState.ACTIVE));
         }
         return copies;
     }

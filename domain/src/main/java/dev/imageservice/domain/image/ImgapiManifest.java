@@ -1,24 +1,11 @@
-package dev.imageservice.application.service;
+package dev.imageservice.domain.image;
 
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.FieldError;
 import dev.imageservice.domain.error.FieldErrors;
-import dev.imageservice.domain.image.Acl;
-import dev.imageservice.domain.image.Compression;
-import dev.imageservice.domain.image.Description;
-import dev.imageservice.domain.image.ImageFile;
-import dev.imageservice.domain.image.ImageName;
-import dev.imageservice.domain.image.ImageOs;
-import dev.imageservice.domain.image.ImageState;
-import dev.imageservice.domain.image.ImageType;
-import dev.imageservice.domain.image.ImageVersion;
-import dev.imageservice.domain.image.Manifest;
-import dev.imageservice.domain.image.PublishedAt;
-import dev.imageservice.domain.image.Requirements;
-import dev.imageservice.domain.image.Tags;
-import dev.imageservice.domain.image.Uuids;
-import dev.imageservice.domain.image.WebAddress;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,24 +13,32 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * An IMGAPI manifest (v2) read from its JSON members, every field checked by the domain's value
- * objects and every bad field reported in one ValidationFailed. Members this service does not
- * keep ({@code disabled}, {@code urn}, {@code billing_tags}, ...) are ignored.
+ * An image as an IMGAPI manifest (v2): the form exports write, imports read and peers are read in.
+ * The members are JSON values as plain Java (maps, lists, strings, numbers, booleans); the bytes of
+ * JSON are the adapters' business. Read, every field is checked by the domain's value objects and
+ * every bad field reported in one ValidationFailed; members this service does not keep
+ * ({@code disabled}, {@code urn}, {@code billing_tags}, ...) are ignored.
  *
- * @param file  {@code files[0]} as the manifest describes it (no SHA-256: the bytes are not here yet), or null
- * @param state the state asked for once the file is in: active, disabled or unactivated
+ * @param file  {@code files[0]} as the manifest describes it (no SHA-256 when read: the bytes are not here), or null
+ * @param state read: the state asked for once the file is in (active, disabled or unactivated)
  */
-record ImportedManifest(UUID id, UUID owner, Manifest manifest, ImageFile file, Instant publishedAt,
+public record ImgapiManifest(UUID id, UUID owner, Manifest manifest, ImageFile file, Instant publishedAt,
                         ImageState state) {
 
-    ImportedManifest {
+    public ImgapiManifest {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(manifest, "manifest");
         Objects.requireNonNull(state, "state");
     }
 
-    static ImportedManifest read(Map<String, Object> raw) {
+    /** The manifest of a stored image, as an export carries it. */
+    public static ImgapiManifest of(Image image) {
+        return new ImgapiManifest(image.id(), image.owner(), image.manifest(), image.file(), image.publishedAt(),
+                image.state());
+    }
+
+    public static ImgapiManifest read(Map<String, Object> raw) {
         FieldErrors errors = new FieldErrors();
         UUID id = errors.attempt(() -> id(raw));
         UUID owner = errors.attempt(() -> uuid(raw, "owner", true));
@@ -66,7 +61,53 @@ record ImportedManifest(UUID id, UUID owner, Manifest manifest, ImageFile file, 
         errors.throwIfAny();
         Manifest manifest = new Manifest(name, version, description, homepage, eula, os, type, requirements, tags, acl,
                 isPublic, origin);
-        return new ImportedManifest(id, owner, manifest, file, publishedAt, state);
+        return new ImgapiManifest(id, owner, manifest, file, publishedAt, state);
+    }
+
+    /** The manifest's JSON members, in IMGAPI's order; absent fields are left out. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("v", 2);
+        out.put("uuid", id.toString());
+        out.put("owner", owner.toString());
+        out.put("name", manifest.name().value());
+        out.put("version", manifest.version().value());
+        putIfPresent(out, "description", manifest.description() == null ? null : manifest.description().value());
+        putIfPresent(out, "homepage", manifest.homepage() == null ? null : manifest.homepage().value());
+        putIfPresent(out, "eula", manifest.eula() == null ? null : manifest.eula().value());
+        out.put("state", state.wireName());
+        out.put("disabled", state == ImageState.DISABLED);
+        out.put("public", manifest.isPublic());
+        putIfPresent(out, "published_at", publishedAt == null ? null : DateTimeFormatter.ISO_INSTANT.format(publishedAt));
+        putIfPresent(out, "type", manifest.type() == null ? null : manifest.type().wireName());
+        putIfPresent(out, "os", manifest.os() == null ? null : manifest.os().wireName());
+        putIfPresent(out, "origin", manifest.origin() == null ? null : manifest.origin().toString());
+        if (file != null) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("sha1", file.sha1());
+            entry.put("size", file.size());
+            entry.put("compression", file.compression().wireName());
+            out.put("files", List.of(entry));
+        }
+        out.put("requirements", manifest.requirements().toMap());
+        if (!manifest.acl().isEmpty()) {
+            out.put("acl", manifest.acl().accounts().stream().map(Object::toString).toList());
+        }
+        if (!manifest.tags().isEmpty()) {
+            out.put("tags", manifest.tags().values());
+        }
+        return out;
+    }
+
+    /** The image this manifest describes as another datacenter holds it: its id, owner, state and published_at. */
+    public Image asRemoteImage() {
+        return Image.restore(id, owner, manifest, state, null, file, publishedAt, 0);
+    }
+
+    private static void putIfPresent(Map<String, Object> out, String key, Object value) {
+        if (value != null) {
+            out.put(key, value);
+        }
     }
 
     /** IMGAPI names the id {@code uuid}; {@code id} (the CloudAPI spelling) is accepted too. */

@@ -45,6 +45,18 @@ final class InMemoryImageJobs implements ImageJobs {
     }
 
     @Override
+    public Optional<ImageJob> latestForImage(UUID imageId) {
+        return stored.values().stream().filter(job -> job.imageId().equals(imageId))
+                .max(Comparator.comparing(ImageJob::created)).map(InMemoryImageJobs::copy);
+    }
+
+    @Override
+    public List<ImageJob> list(ImageJob.State state) {
+        return stored.values().stream().filter(job -> state == null || job.state() == state)
+                .sorted(Comparator.comparing(ImageJob::created)).map(InMemoryImageJobs::copy).toList();
+    }
+
+    @Override
     public List<ImageJob> unfinishedCreatedBefore(Instant cutoff) {
         return stored.values().stream().filter(job -> !job.state().isFinished() && job.created().isBefore(cutoff))
                 .map(InMemoryImageJobs::copy).toList();

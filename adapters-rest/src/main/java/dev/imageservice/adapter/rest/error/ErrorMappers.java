@@ -5,6 +5,7 @@ import dev.imageservice.adapter.rest.dto.ErrorDto;
 import dev.imageservice.adapter.rest.pipeline.CloudApiHeaders;
 import dev.imageservice.adapter.rest.pipeline.Routes;
 import dev.imageservice.domain.error.DomainException;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -106,8 +107,21 @@ public class ErrorMappers {
      */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext request) {
+        if (clientWentAway(e)) {
+            return error(ErrorStatus.Protocol.BAD_REQUEST, "the connection closed before the request was read whole");
+        }
         LOG.errorf(e, "request %s failed unexpectedly", CloudApiHeaders.requestId(request));
         return error(ErrorStatus.Protocol.INTERNAL_ERROR, "Internal error");
+    }
+
+    /** A client that hangs up in the middle of its body is no fault of the server's, and not logged as one. */
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response error(ErrorStatus.Protocol error, String message) {

@@ -58,8 +58,7 @@ public class PanacheAccounts implements Accounts {
 
     @Override
     public void addKey(UUID accountId, SshKey key) {
-        if (AccountKeyEntity.count("accountId = ?1 and (name = ?2 or md5Fingerprint = ?3)",
-                accountId, key.name(), key.md5Fingerprint()) > 0) {
+        if (keysOf(accountId).stream().anyMatch(key::clashesWith)) {
             throw new DomainException(ErrorCode.INVALID_ARGUMENT, "the account already has key " + key.name());
         }
         AccountKeyEntity row = new AccountKeyEntity();

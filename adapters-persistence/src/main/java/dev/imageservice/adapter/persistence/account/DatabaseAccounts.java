@@ -65,10 +65,7 @@ public class DatabaseAccounts implements Accounts {
 
     @Override
     public void addKey(UUID accountId, SshKey key) {
-        if (db.session().createSelectionQuery("select count(*) from AccountKeyEntity where accountId = :account"
-                        + " and (name = :name or md5Fingerprint = :md5)", Long.class)
-                .setParameter("account", accountId).setParameter("name", key.name())
-                .setParameter("md5", key.md5Fingerprint()).getSingleResult() > 0) {
+        if (keysOf(accountId).stream().anyMatch(key::clashesWith)) {
             throw new DomainException(ErrorCode.INVALID_ARGUMENT, "the account already has key " + key.name());
         }
         AccountKeyEntity row = new AccountKeyEntity();

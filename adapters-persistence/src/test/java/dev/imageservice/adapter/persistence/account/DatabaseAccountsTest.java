@@ -107,7 +107,8 @@ class DatabaseAccountsTest {
 
         SshKey sameName = key("laptop", 2);
         SshKey sameFingerprint = new SshKey("other-name", key("laptop", 1).md5Fingerprint(), "SHA256:other", "ssh-ed25519 B");
-        for (SshKey duplicate : new SshKey[] {sameName, sameFingerprint}) {
+        SshKey namedByItsFingerprint = key("SHA256:key1", 3);
+        for (SshKey duplicate : new SshKey[] {sameName, sameFingerprint, namedByItsFingerprint}) {
             assertThatThrownBy(() -> Tx.run(() -> accounts.addKey(alice.id(), duplicate)))
                     .isInstanceOfSatisfying(DomainException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));

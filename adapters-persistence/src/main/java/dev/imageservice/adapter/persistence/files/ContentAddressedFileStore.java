@@ -1,5 +1,6 @@
 package dev.imageservice.adapter.persistence.files;
 
+import dev.imageservice.adapter.persistence.Database;
 import dev.imageservice.application.port.out.ImageFileStore;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
@@ -44,6 +45,7 @@ public class ContentAddressedFileStore implements ImageFileStore {
     private final BlobStorage storage;
     private final ContentPipeline pipeline;
     private final TransactionSynchronizationRegistry transactions;
+    private final Database db;
     private final boolean sweepOnStart;
 
     /**
@@ -52,12 +54,13 @@ public class ContentAddressedFileStore implements ImageFileStore {
      */
     @Inject
     public ContentAddressedFileStore(BlobStorage storage, ContentPipeline pipeline,
-                                     TransactionSynchronizationRegistry transactions,
+                                     TransactionSynchronizationRegistry transactions, Database db,
                                      @ConfigProperty(name = "images.files.sweep-on-start", defaultValue = "true")
                                      boolean sweepOnStart) {
         this.storage = storage;
         this.pipeline = pipeline;
         this.transactions = transactions;
+        this.db = db;
         this.sweepOnStart = sweepOnStart;
     }
 
@@ -123,8 +126,8 @@ public class ContentAddressedFileStore implements ImageFileStore {
     }
 
     /** Locks the content's row, inserting it (and so locking it) when new; true when it existed. */
-    private static boolean lockOrInsert(StoredContent stored) {
-        if (FileBlobEntity.findById(stored.sha256(), LockModeType.PESSIMISTIC_WRITE) != null) {
+    private boolean lockOrInsert(StoredContent stored) {
+        if (db.session().find(FileBlobEntity.class, stored.sha256(), LockModeType.PESSIMISTIC_WRITE) != null) {
             return true;
         }
         FileBlobEntity blob = new FileBlobEntity();
@@ -135,7 +138,8 @@ public class ContentAddressedFileStore implements ImageFileStore {
         blob.referencesCount = 0;
         blob.created = Instant.now();
         // Flushed here, so another instance's insert of the same row fails now and is retried.
-        blob.persistAndFlush();
+        db.session().persist(blob);
+        db.session().flush();
         return false;
     }
 
@@ -146,7 +150,7 @@ public class ContentAddressedFileStore implements ImageFileStore {
 
     @Override
     public void addReference(String sha256) {
-        FileBlobEntity blob = FileBlobEntity.findById(sha256, LockModeType.PESSIMISTIC_WRITE);
+        FileBlobEntity blob = db.session().find(FileBlobEntity.class, sha256, LockModeType.PESSIMISTIC_WRITE);
         if (blob == null || !storage.holds(sha256)) {
             throw new DomainException(ErrorCode.INTERNAL_ERROR, "image file " + sha256 + " is not held here");
         }
@@ -155,7 +159,7 @@ public class ContentAddressedFileStore implements ImageFileStore {
 
     @Override
     public void release(String sha256) {
-        FileBlobEntity blob = FileBlobEntity.findById(sha256, LockModeType.PESSIMISTIC_WRITE);
+        FileBlobEntity blob = db.session().find(FileBlobEntity.class, sha256, LockModeType.PESSIMISTIC_WRITE);
         if (blob != null && blob.referencesCount > 0) {
             blob.referencesCount--;
         }
@@ -181,7 +185,8 @@ public class ContentAddressedFileStore implements ImageFileStore {
     @Override
     public OpenedContent open(String sha256) {
         // Callers that stream for long (export) open outside any transaction of theirs.
-        FileBlobEntity blob = QuarkusTransaction.joiningExisting().call(() -> FileBlobEntity.findById(sha256));
+        FileBlobEntity blob = QuarkusTransaction.joiningExisting()
+                .call(() -> db.session().find(FileBlobEntity.class, sha256));
         InputStream stream = null;
         if (blob != null) {
             try {
@@ -203,7 +208,9 @@ public class ContentAddressedFileStore implements ImageFileStore {
         }
         storage.sweepStaging();
         Instant cutoff = Instant.now().minus(ORPHAN_AGE);
-        QuarkusTransaction.requiringNew().call(() -> FileBlobEntity.<FileBlobEntity>list("referencesCount", 0))
+        QuarkusTransaction.requiringNew().call(() -> db.session()
+                        .createSelectionQuery("from FileBlobEntity where referencesCount = 0", FileBlobEntity.class)
+                        .getResultList())
                 .forEach(blob -> removeIfUnreferenced(blob.sha256, cutoff));
     }
 
@@ -214,11 +221,11 @@ public class ContentAddressedFileStore implements ImageFileStore {
      */
     private void removeIfUnreferenced(String sha256, Instant createdBefore) {
         QuarkusTransaction.requiringNew().run(() -> {
-            FileBlobEntity blob = FileBlobEntity.findById(sha256, LockModeType.PESSIMISTIC_WRITE);
+            FileBlobEntity blob = db.session().find(FileBlobEntity.class, sha256, LockModeType.PESSIMISTIC_WRITE);
             if (blob == null || blob.referencesCount > 0 || !blob.created.isBefore(createdBefore)) {
                 return;
             }
-            blob.delete();
+            db.session().remove(blob);
             storage.delete(sha256);
         });
     }

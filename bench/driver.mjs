@@ -1,0 +1,457 @@
+// The benchmark driver bench/run starts: seeds a data folder, starts the packaged service and the bare
+// Quarkus anchor side by side (alternating, never at once), loads them with wrk and a Node client, and
+// prints the table of docs/performance (README "Benchmark"). Everything it writes is under bench/target.
+import { spawn, execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const TARGET = path.join(ROOT, 'bench', 'target');
+const SERVICE_JAR = path.join(ROOT, 'bootstrap', 'target', 'quarkus-app', 'quarkus-run.jar');
+const BARE_JAR = path.join(ROOT, 'bench', 'bare-endpoint', 'target', 'quarkus-app', 'quarkus-run.jar');
+const PROTO_DIR = path.join(ROOT, 'adapters-grpc', 'src', 'main', 'proto');
+const require = createRequire(path.join(TARGET, 'node', 'package.json'));
+const grpc = require('@grpc/grpc-js');
+const protoLoader = require('@grpc/proto-loader');
+
+const options = parseArgs(process.argv.slice(2));
+const LOGIN = 'bench';
+const DISK_BYTES = options.diskMiB * 1024 * 1024;
+
+function parseArgs(args) {
+  const o = { images: 100000, runs: 3, seconds: 10, diskMiB: 512 };
+  for (let i = 0; i < args.length; i++) {
+    const value = () => Number(args[++i]);
+    switch (args[i]) {
+      case '--images': o.images = value(); break;
+      case '--runs': o.runs = value(); break;
+      case '--seconds': o.seconds = value(); break;
+      case '--disk-mib': o.diskMiB = value(); break;
+      case '--seed-only': o.seedOnly = true; break;
+      case '--smoke': Object.assign(o, { images: 1000, runs: 3, seconds: 1, diskMiB: 8 }); break;
+      default: throw new Error(`unknown argument ${args[i]} (bench/run [--images N] [--runs R] [--seconds S] [--disk-mib M] [--smoke] [--seed-only])`);
+    }
+  }
+  if (o.runs < 3) throw new Error('--runs must be at least 3: each ratio is min/median/max of alternating runs');
+  return o;
+}
+
+const log = (...m) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...m);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// --- keys and signatures (CloudAPI HTTP Signature, rsa-sha256) ---------------------------------
+
+function sshPublicKey(publicKey) {
+  const jwk = publicKey.export({ format: 'jwk' });
+  const mpint = (b64) => {
+    let bytes = Buffer.from(b64, 'base64url');
+    if (bytes[0] & 0x80) bytes = Buffer.concat([Buffer.from([0]), bytes]);
+    return bytes;
+  };
+  const part = (buf) => { const len = Buffer.alloc(4); len.writeUInt32BE(buf.length); return Buffer.concat([len, buf]); };
+  const blob = Buffer.concat([part(Buffer.from('ssh-rsa')), part(mpint(jwk.e)), part(mpint(jwk.n))]);
+  const md5 = crypto.createHash('md5').update(blob).digest('hex').match(/../g).join(':');
+  return { line: `ssh-rsa ${blob.toString('base64')} bench@bench`, fingerprint: md5 };
+}
+
+function loadKey(dir) {
+  const file = path.join(dir, 'key.pem');
+  if (!fs.existsSync(file)) {
+    const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+    fs.writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  }
+  const privateKey = crypto.createPrivateKey(fs.readFileSync(file));
+  const pub = sshPublicKey(crypto.createPublicKey(privateKey));
+  fs.writeFileSync(path.join(dir, 'key.pub'), pub.line + '\n');
+  return { privateKey, fingerprint: pub.fingerprint, publicFile: path.join(dir, 'key.pub') };
+}
+
+/** Date and Authorization for one method and target; the server accepts them for 300 s, so load reuses them. */
+function sign(key, method, target) {
+  const date = new Date().toUTCString();
+  const signature = crypto.sign('sha256', Buffer.from(`(request-target): ${method} ${target}\ndate: ${date}`), key.privateKey)
+    .toString('base64');
+  return {
+    date,
+    authorization: `Signature keyId="/${LOGIN}/keys/${key.fingerprint}",algorithm="rsa-sha256",`
+      + `headers="(request-target) date",signature="${signature}"`,
+  };
+}
+
+// --- processes ------------------------------------------------------------------------------------
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => { const { port } = server.address(); server.close(() => resolve(port)); });
+    server.on('error', reject);
+  });
+}
+
+function run(command, args, env = {}) {
+  return execFileSync(command, args, { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
+}
+
+function admin(dataDir, ...args) {
+  return run('java', ['-jar', SERVICE_JAR, ...args], { IMAGES_DATA_DIR: dataDir });
+}
+
+function rssMiB(pid, field = 'VmRSS') {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(status.match(new RegExp(`${field}:\\s+(\\d+) kB`))[1]) / 1024;
+}
+
+/** Servers still running: killed if the driver stops on an error. */
+const running = new Set();
+process.on('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+
+/** Starts a jar and answers once `probe` answers 200; startMs counts from the spawn. */
+async function startJar(jar, env, probe, name) {
+  const started = performance.now();
+  const out = fs.openSync(path.join(TARGET, `${name}.log`), 'w');
+  const child = spawn('java', ['-jar', jar], { env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
+  let exited = null;
+  running.add(child);
+  child.on('exit', (code) => { exited = code; running.delete(child); });
+  for (;;) {
+    if (exited !== null) throw new Error(`${name} exited with ${exited}: see ${path.join(TARGET, name + '.log')}`);
+    if ((await probe().catch(() => 0)) === 200) break;
+    if (performance.now() - started > 300000) {
+      child.kill('SIGKILL');
+      throw new Error(`${name} did not answer within 300 s: see ${path.join(TARGET, name + '.log')}`);
+    }
+    await sleep(10);
+  }
+  const startMs = performance.now() - started;
+  return {
+    pid: child.pid, startMs,
+    stop: () => new Promise((resolve) => { if (exited !== null) resolve(); else { child.on('exit', resolve); child.kill('SIGTERM'); } }),
+  };
+}
+
+// --- HTTP and wrk ------------------------------------------------------------------------------------
+
+function request(port, method, target, headers = {}, body, agent) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path: target, headers, agent }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    if (body) req.end(body); else req.end();
+  });
+}
+
+function wrk(url, { connections, seconds, headers = {}, latency = false }) {
+  const args = ['-t1', `-c${connections}`, `-d${seconds}s`];
+  if (latency) args.push('--latency');
+  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}: ${v}`);
+  const out = run('wrk', [...args, url]);
+  const errors = out.match(/Non-2xx or 3xx responses: (\d+)/);
+  if (errors) throw new Error(`wrk saw ${errors[1]} failed answers from ${url}:\n${out}`);
+  const result = { rps: Number(out.match(/Requests\/sec:\s+([\d.]+)/)[1]) };
+  if (latency) {
+    const [, value, unit] = out.match(/50%\s+([\d.]+)(us|ms|s)/);
+    result.p50ms = Number(value) * { us: 0.001, ms: 1, s: 1000 }[unit];
+  }
+  return result;
+}
+
+// --- seeding -----------------------------------------------------------------------------------------
+
+/**
+ * A data folder with an operator account, N images and a machine, made through the admin commands
+ * (`account add`, `image import` of IMGAPI manifests with their files, `machine add`), kept under
+ * bench/target/seed-N and copied for each start so that every run sees the same database.
+ */
+function seed(key) {
+  const seedDir = path.join(TARGET, `seed-${options.images}`);
+  const info = path.join(seedDir, 'bench.json');
+  if (fs.existsSync(info)) return JSON.parse(fs.readFileSync(info, 'utf8'));
+  fs.rmSync(seedDir, { recursive: true, force: true });
+  const dataDir = path.join(seedDir, 'data');
+  fs.mkdirSync(dataDir, { recursive: true });
+  const accountId = crypto.randomUUID();
+  admin(dataDir, 'account', 'add', LOGIN, '--key', key.publicFile, '--operator', '--id', accountId);
+
+  // The first image holds a file (it is active, the machine's origin); the rest are manifests alone
+  // (unactivated, files[0] recorded): the file store and its fsync per file would make seeding slow.
+  const content = gzipOf(Buffer.from('bench image file\n'.repeat(64)));
+  const sha1 = crypto.createHash('sha1').update(content).digest('hex');
+  const manifests = path.join(seedDir, 'manifests');
+  const ids = [];
+  const started = performance.now();
+  const perCommand = 10000;
+  for (let from = 0; from < options.images; from += perCommand) {
+    const folders = [];
+    for (let i = from; i < Math.min(options.images, from + perCommand); i++) {
+      const id = crypto.randomUUID();
+      ids.push(id);
+      // One folder per image: `image import` looks for the file beside each manifest by listing its folder.
+      const folder = path.join(manifests, String(i).padStart(6, '0'));
+      const base = path.join(folder, `img-${i}-1.0.${i % 100}`);
+      fs.mkdirSync(folder, { recursive: true });
+      fs.writeFileSync(`${base}.imgmanifest`, JSON.stringify(manifest(id, accountId, i, sha1, content.length)));
+      if (i === 0) fs.writeFileSync(`${base}.zfs.gz`, content);
+      folders.push(folder);
+    }
+    // The real import path, with H2's default write delay (commits written in groups every 0.5 s)
+    // instead of the service's one write per commit: the seed is made once and the command exits cleanly.
+    run('java', ['-jar', SERVICE_JAR, 'image', 'import', ...folders],
+      { IMAGES_DATA_DIR: dataDir, QUARKUS_DATASOURCE_JDBC_URL: `jdbc:h2:file:${dataDir}/db/images` });
+    log(`seeded ${ids.length} images (${Math.round(ids.length / ((performance.now() - started) / 1000))} images/s)`);
+  }
+  const seedSeconds = (performance.now() - started) / 1000;
+  fs.rmSync(manifests, { recursive: true, force: true });
+
+  const disk = diskFile();
+  const machineLine = admin(dataDir, 'machine', 'add', LOGIN, '--name', 'bench-vm', '--disk', disk, '--image', ids[0], '--state', 'stopped');
+  const machineId = machineLine.match(/\(([0-9a-f-]{36})\)/)[1];
+  const result = { accountId, imageId: ids[0], machineId, disk, seedSeconds, dataDir };
+  fs.writeFileSync(info, JSON.stringify(result));
+  return result;
+}
+
+function gzipOf(bytes) {
+  return execFileSync('gzip', ['-6', '-n'], { input: bytes });
+}
+
+function manifest(id, owner, i, sha1, size) {
+  return {
+    v: 2, uuid: id, owner, name: `img-${i}`, version: `1.0.${i % 100}`, state: 'active', disabled: false, public: i % 10 === 0,
+    published_at: new Date(Date.UTC(2024, 0, 1) + i * 1000).toISOString(), type: 'zone-dataset', os: 'smartos',
+    description: `Benchmark image number ${i}, with a description of a realistic length for a listing.`,
+    homepage: 'https://docs.example.com/images/bench',
+    files: [{ sha1, size, compression: 'gzip' }],
+    requirements: { min_platform: { '7.0': '20141030T081701Z' }, networks: [{ name: 'net0', description: 'public' }] },
+    tags: { role: 'os', group: `g${i % 7}` },
+  };
+}
+
+/** The machine's disk: half random bytes (incompressible), half generated text (compresses about 3:1). */
+function diskFile() {
+  const file = path.join(TARGET, `disk-${options.diskMiB}m.img`);
+  if (fs.existsSync(file) && fs.statSync(file).size === DISK_BYTES) return file;
+  const fd = fs.openSync(file, 'w');
+  const chunk = 1 << 20;
+  for (let done = 0; done < DISK_BYTES / 2; done += chunk) fs.writeSync(fd, crypto.randomBytes(chunk));
+  const words = ['image', 'service', 'zone', 'dataset', 'the', 'of', 'and', 'request', 'machine', 'disk', 'a', 'to',
+    'compression', 'log', 'INFO', 'GET', '/images', '200', 'in', 'ms', 'snapshot', 'origin', 'owner', 'public', 'file'];
+  let seed = 42;
+  const next = () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed; };
+  for (let done = 0; done < DISK_BYTES / 2; done += chunk) {
+    let text = '';
+    while (text.length < chunk) {
+      text += `${next() % 100000} ${words[next() % words.length]} ${words[next() % words.length]} ${words[next() % words.length]}\n`;
+    }
+    fs.writeSync(fd, Buffer.from(text.slice(0, chunk)));
+  }
+  fs.closeSync(fd);
+  return file;
+}
+
+// --- one run of each side -------------------------------------------------------------------------
+
+async function bareRun(m) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/image`;
+  const server = await startJar(BARE_JAR, { BARE_PORT: String(port) }, () => request(port, 'GET', '/image').then((r) => r.status), 'bare');
+  try {
+    m.bareStart.push(server.startMs);
+    wrk(url, { connections: 16, seconds: options.seconds });
+    m.bareRps.push(wrk(url, { connections: 16, seconds: options.seconds }).rps);
+    m.bareRss.push(rssMiB(server.pid));
+  } finally {
+    await server.stop();
+  }
+}
+
+async function serviceRun(m, key, seeded) {
+  const dataDir = path.join(TARGET, 'run-data');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.cpSync(seeded.dataDir, dataDir, { recursive: true });
+  const port = await freePort();
+  const grpcPort = await freePort();
+  const target = `/${LOGIN}/images/${seeded.imageId}`;
+  const signedGet = (t) => { const s = sign(key, 'get', t); return { Date: s.date, Authorization: s.authorization }; };
+  const server = await startJar(SERVICE_JAR, { IMAGES_DATA_DIR: dataDir, QUARKUS_HTTP_PORT: String(port), IMAGES_GRPC_PORT: String(grpcPort) },
+    () => request(port, 'GET', target, signedGet(target)).then((r) => r.status), 'service');
+  try {
+    m.serviceStart.push(server.startMs);
+    const url = `http://127.0.0.1:${port}${target}`;
+    wrk(url, { connections: 16, seconds: options.seconds, headers: signedGet(target) });
+    m.serviceRps.push(wrk(url, { connections: 16, seconds: options.seconds, headers: signedGet(target) }).rps);
+    m.serviceRss.push(rssMiB(server.pid));
+    m.p50.push(wrk(url, { connections: 1, seconds: options.seconds, headers: signedGet(target), latency: true }).p50ms);
+
+    const rest = await nodeRestRps(port, target, signedGet(target));
+    const grpcRps = await nodeGrpcRps(grpcPort, key, seeded.imageId);
+    m.restNodeRps.push(rest);
+    m.grpcNodeRps.push(grpcRps);
+
+    m.listRate.push(await listImages(port, signedGet));
+    m.listPeakRss.push(await concurrentListingsPeakRss(server.pid, port, signedGet));
+
+    m.createSeconds.push(await createImage(port, key, seeded));
+  } finally {
+    await server.stop();
+  }
+}
+
+/** GetImage over HTTP/1.1 keep-alive from Node, 16 requests in flight, for options.seconds. */
+async function nodeRestRps(port, target, headers) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+  const loop = async (until) => {
+    let n = 0;
+    while (performance.now() < until) {
+      const r = await request(port, 'GET', target, headers, undefined, agent);
+      if (r.status !== 200) throw new Error(`GetImage answered ${r.status}`);
+      n++;
+    }
+    return n;
+  };
+  await Promise.all(Array.from({ length: 16 }, () => loop(performance.now() + 1000)));
+  const started = performance.now();
+  const counts = await Promise.all(Array.from({ length: 16 }, () => loop(started + options.seconds * 1000)));
+  agent.destroy();
+  return counts.reduce((a, b) => a + b) / ((performance.now() - started) / 1000);
+}
+
+/** GetImage over gRPC from Node (@grpc/grpc-js, one channel), 16 calls in flight, for options.seconds. */
+async function nodeGrpcRps(port, key, imageId) {
+  const definition = protoLoader.loadSync('imageservice/v1/image_service.proto', { includeDirs: [PROTO_DIR], keepCase: true });
+  const { ImageService } = grpc.loadPackageDefinition(definition).imageservice.v1;
+  const client = new ImageService(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+  const s = sign(key, 'post', '/imageservice.v1.ImageService/GetImage');
+  const metadata = new grpc.Metadata();
+  metadata.set('date', s.date);
+  metadata.set('authorization', s.authorization);
+  const call = () => new Promise((resolve, reject) =>
+    client.GetImage({ login: LOGIN, id: imageId }, metadata, (err, image) => (err ? reject(err) : resolve(image))));
+  const loop = async (until) => { let n = 0; while (performance.now() < until) { await call(); n++; } return n; };
+  await Promise.all(Array.from({ length: 16 }, () => loop(performance.now() + 1000)));
+  const started = performance.now();
+  const counts = await Promise.all(Array.from({ length: 16 }, () => loop(started + options.seconds * 1000)));
+  client.close();
+  return counts.reduce((a, b) => a + b) / ((performance.now() - started) / 1000);
+}
+
+/** One full ListImages (state=all) of every seeded image: images per second. */
+async function listImages(port, signedGet) {
+  const target = `/${LOGIN}/images?state=all`;
+  const started = performance.now();
+  const r = await request(port, 'GET', target, signedGet(target));
+  const seconds = (performance.now() - started) / 1000;
+  if (r.status !== 200) throw new Error(`ListImages answered ${r.status}`);
+  const count = JSON.parse(r.body.toString('utf8')).length;
+  if (count < options.images) throw new Error(`ListImages answered ${count} images, expected ${options.images}`);
+  return count / seconds;
+}
+
+/** Four full listings at once; the server's peak RSS meanwhile, sampled every 20 ms. */
+async function concurrentListingsPeakRss(pid, port, signedGet) {
+  const target = `/${LOGIN}/images?state=all`;
+  let peak = rssMiB(pid);
+  let running = true;
+  const sampler = (async () => { while (running) { peak = Math.max(peak, rssMiB(pid)); await sleep(20); } })();
+  const answers = await Promise.all(Array.from({ length: 4 }, () => request(port, 'GET', target, signedGet(target))));
+  running = false;
+  await sampler;
+  for (const a of answers) if (a.status !== 200) throw new Error(`ListImages answered ${a.status}`);
+  return peak;
+}
+
+/** CreateImageFromMachine until the image is active: seconds from the request to the active image. */
+async function createImage(port, key, seeded) {
+  const target = `/${LOGIN}/images`;
+  const s = sign(key, 'post', target);
+  const body = JSON.stringify({ machine: seeded.machineId, name: 'bench-created', version: `1.0.${Date.now()}` });
+  const started = performance.now();
+  const r = await request(port, 'POST', target, { Date: s.date, Authorization: s.authorization, 'Content-Type': 'application/json' }, body);
+  if (r.status !== 201) throw new Error(`CreateImageFromMachine answered ${r.status}: ${r.body}`);
+  const id = JSON.parse(r.body.toString('utf8')).id;
+  for (;;) {
+    await sleep(50);
+    const t = `/${LOGIN}/images/${id}`;
+    const g = sign(key, 'get', t);
+    const image = JSON.parse((await request(port, 'GET', t, { Date: g.date, Authorization: g.authorization })).body.toString('utf8'));
+    if (image.state === 'active') return (performance.now() - started) / 1000;
+    if (image.state === 'failed') throw new Error(`image creation failed: ${JSON.stringify(image.error)}`);
+  }
+}
+
+function timeShell(script) {
+  const started = performance.now();
+  run('bash', ['-o', 'pipefail', '-c', script]);
+  return (performance.now() - started) / 1000;
+}
+
+// --- the table ---------------------------------------------------------------------------------------
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const n = s.length; return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
+const fmt = (x) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
+const stats = (xs) => `${fmt(Math.min(...xs))} / ${fmt(median(xs))} / ${fmt(Math.max(...xs))}`;
+const ratios = (a, b) => a.map((x, i) => x / b[i]);
+
+function table(m, seeded) {
+  const rows = [
+    ['signed GetImage req/s ÷ bare constant endpoint (wrk -t1 -c16)', ratios(m.serviceRps, m.bareRps), '≥ 0.5',
+      `service ${stats(m.serviceRps)}, bare ${stats(m.bareRps)} req/s`],
+    [`GetImage p50 ms, one keep-alive connection, ${options.images} images`, m.p50, '≤ 1', ''],
+    ['gRPC GetImage ÷ REST GetImage (Node, 16 in flight)', ratios(m.grpcNodeRps, m.restNodeRps), '≥ 1.5',
+      `gRPC ${stats(m.grpcNodeRps)}, REST ${stats(m.restNodeRps)} req/s`],
+    [`CreateImageFromMachine ${options.diskMiB} MiB ÷ gzip -6 \\| sha1sum (speed)`, ratios(m.gzipSeconds, m.createSeconds), '≥ 1.5',
+      `create ${stats(m.createSeconds)} s, gzip ${stats(m.gzipSeconds)} s`],
+    [`the same ÷ pigz -p2 -6 \\| sha1sum (speed)`, ratios(m.pigzSeconds, m.createSeconds), '≥ 1.0', `pigz ${stats(m.pigzSeconds)} s`],
+    [`full ListImages at ${options.images} images, images/s`, m.listRate, '≥ 25000', ''],
+    [`peak RSS MiB, 4 concurrent listings of ${options.images}`, m.listPeakRss, '≤ 1024', ''],
+    ['start to first answered request ÷ bare', ratios(m.serviceStart, m.bareStart), '≤ 2',
+      `service ${stats(m.serviceStart)} ms, bare ${stats(m.bareStart)} ms`],
+    ['RSS after GetImage load ÷ bare', ratios(m.serviceRss, m.bareRss), '≤ 2',
+      `service ${stats(m.serviceRss)} MiB, bare ${stats(m.bareRss)} MiB`],
+  ];
+  const lines = [
+    `${new Date().toISOString().slice(0, 16)}Z, ${os()}; ${options.runs} runs per side, alternating, ${options.seconds} s each; `
+      + `seeded ${options.images} images in ${fmt(seeded.seedSeconds)} s (admin image import)`,
+    '',
+    '| measure | min / median / max | target | sides (min / median / max) |',
+    '|---|---|---|---|',
+    ...rows.map(([name, xs, target, detail]) => `| ${name} | ${stats(xs)} | ${target} | ${detail} |`),
+  ];
+  return lines.join('\n');
+}
+
+function os() {
+  const cpu = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? 'unknown CPU';
+  const mem = Math.round(Number(fs.readFileSync('/proc/meminfo', 'utf8').match(/MemTotal:\s+(\d+)/)[1]) / 1024 / 1024);
+  const java = run('bash', ['-c', 'java -version 2>&1 | head -1']).trim();
+  return `${run('nproc', []).trim()} cores (${cpu}), ${mem} GiB, ${java}`;
+}
+
+// --- main ----------------------------------------------------------------------------------------------
+
+fs.mkdirSync(TARGET, { recursive: true });
+const key = loadKey(TARGET);
+log(`seeding ${options.images} images (kept in bench/target/seed-${options.images} for later runs)`);
+const seeded = seed(key);
+if (options.seedOnly) process.exit(0);
+const m = {
+  bareStart: [], bareRps: [], bareRss: [], serviceStart: [], serviceRps: [], serviceRss: [], p50: [],
+  restNodeRps: [], grpcNodeRps: [], listRate: [], listPeakRss: [], createSeconds: [], gzipSeconds: [], pigzSeconds: [],
+};
+for (let i = 1; i <= options.runs; i++) {
+  log(`run ${i}/${options.runs}: bare endpoint`);
+  await bareRun(m);
+  log(`run ${i}/${options.runs}: service`);
+  await serviceRun(m, key, seeded);
+  log(`run ${i}/${options.runs}: gzip and pigz`);
+  m.gzipSeconds.push(timeShell(`gzip -6 < '${seeded.disk}' | sha1sum`));
+  m.pigzSeconds.push(timeShell(`pigz -p2 -6 < '${seeded.disk}' | sha1sum`));
+}
+console.log(table(m, seeded));

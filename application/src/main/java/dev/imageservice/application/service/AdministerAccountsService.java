@@ -60,8 +60,7 @@ class AdministerAccountsService implements AdministerAccountsUseCase {
         if (!named && accounts.keysOf(account.id()).stream().anyMatch(k -> k.name().equals(key.name()))) {
             // Keys made on one host share their comment (root@vm); CloudAPI names a key given no name by
             // its fingerprint, and so does this when the comment is taken.
-            SshKey byFingerprint = new SshKey(key.md5Fingerprint(), key.md5Fingerprint(), key.sha256Fingerprint(),
-                    key.publicKeyText());
+            SshKey byFingerprint = key.namedByFingerprint();
             accounts.addKey(account.id(), byFingerprint);
             return byFingerprint;
         }

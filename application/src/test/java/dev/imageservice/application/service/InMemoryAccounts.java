@@ -58,7 +58,7 @@ final class InMemoryAccounts implements Accounts {
     @Override
     public void addKey(UUID accountId, SshKey key) {
         List<SshKey> held = keys.computeIfAbsent(accountId, id -> new ArrayList<>());
-        if (held.stream().anyMatch(k -> k.name().equals(key.name()) || k.md5Fingerprint().equals(key.md5Fingerprint()))) {
+        if (held.stream().anyMatch(key::clashesWith)) {
             throw new DomainException(ErrorCode.INVALID_ARGUMENT, "the account already has key " + key.name());
         }
         held.add(key);

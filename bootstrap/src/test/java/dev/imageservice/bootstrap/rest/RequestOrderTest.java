@@ -73,5 +73,7 @@ class RequestOrderTest {
                 404, "ResourceNotFound");
         ProtocolErrorsTest.assertError(alice.signed().header("If-Match", "\"1\", \"2\"")
                 .post("/my/images/" + bobsPrivate + "/update"), 404, "ResourceNotFound");
+        ProtocolErrorsTest.assertError(alice.signed().header("If-Match", "\"1\", \"2\"")
+                .delete("/my/images/" + bobsPrivate), 404, "ResourceNotFound");
     }
 }

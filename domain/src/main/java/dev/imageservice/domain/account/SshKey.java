@@ -54,6 +54,20 @@ public record SshKey(String name, String md5Fingerprint, String sha256Fingerprin
                 || ("MD5:" + md5Fingerprint).equals(reference);
     }
 
+    /**
+     * Whether one account may not hold both keys: some reference would name both (a shared fingerprint,
+     * or one's name naming the other), so removing or signing by it would be ambiguous. Every store
+     * refuses a clashing key by this one rule.
+     */
+    public boolean clashesWith(SshKey other) {
+        return md5Fingerprint.equals(other.md5Fingerprint) || isNamedBy(other.name) || other.isNamedBy(name);
+    }
+
+    /** This key named by its MD5 fingerprint, as CloudAPI names a key given no name. */
+    public SshKey namedByFingerprint() {
+        return new SshKey(md5Fingerprint, md5Fingerprint, sha256Fingerprint, publicKeyText);
+    }
+
     private static byte[] digest(String algorithm, byte[] data) {
         try {
             return MessageDigest.getInstance(algorithm).digest(data);

@@ -29,6 +29,26 @@ class SshKeyTest {
         assertThat(SshKey.fromOpenSsh(null, "", BLOB, LINE).name()).isEqualTo(MD5);
     }
 
+    /** An account's keys clash when one reference would name two of them. */
+    @Test
+    void keysClashWhenOneReferenceNamesBoth() {
+        SshKey desk = SshKey.fromOpenSsh("desk", "bob@desk", BLOB, LINE);
+        SshKey other = new SshKey("laptop", "00:11", "SHA256:other", "ssh-ed25519 B");
+
+        assertThat(desk.clashesWith(other)).isFalse();
+        assertThat(desk.clashesWith(new SshKey("desk", "00:11", "SHA256:other", "ssh-ed25519 B"))).isTrue();
+        assertThat(desk.clashesWith(desk.namedByFingerprint())).isTrue();
+        assertThat(desk.clashesWith(new SshKey("MD5:" + MD5, "00:11", "SHA256:other", "ssh-ed25519 B"))).isTrue();
+        assertThat(new SshKey(SHA256, "00:11", "SHA256:other", "ssh-ed25519 B").clashesWith(desk)).isTrue();
+    }
+
+    @Test
+    void aKeyNamedByItsFingerprintKeepsItsKey() {
+        SshKey byFingerprint = SshKey.fromOpenSsh("desk", "bob@desk", BLOB, LINE).namedByFingerprint();
+
+        assertThat(byFingerprint).isEqualTo(new SshKey(MD5, MD5, SHA256, LINE));
+    }
+
     @Test
     void aKeyIsNamedByItsNameAndEveryFingerprintForm() {
         SshKey key = SshKey.fromOpenSsh("desk", "bob@desk", BLOB, LINE);

@@ -1,5 +1,6 @@
 package dev.imageservice.adapter.persistence.files;
 
+import dev.imageservice.adapter.persistence.Database;
 import dev.imageservice.application.port.out.ImageFileStore;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
@@ -44,6 +45,7 @@ public class LocalImageFileStore implements ImageFileStore {
     private final Path root;
     private final ContentPipeline pipeline;
     private final TransactionSynchronizationRegistry transactions;
+    private final Database db;
     private final boolean sweepOnStart;
 
     /**
@@ -52,12 +54,13 @@ public class LocalImageFileStore implements ImageFileStore {
      */
     @Inject
     public LocalImageFileStore(@ConfigProperty(name = "images.data-dir") Path dataDir, ContentPipeline pipeline,
-                               TransactionSynchronizationRegistry transactions,
+                               TransactionSynchronizationRegistry transactions, Database db,
                                @ConfigProperty(name = "images.files.sweep-on-start", defaultValue = "true")
                                boolean sweepOnStart) {
         this.root = dataDir.resolve("files");
         this.pipeline = pipeline;
         this.transactions = transactions;
+        this.db = db;
         this.sweepOnStart = sweepOnStart;
     }
 
@@ -114,7 +117,7 @@ public class LocalImageFileStore implements ImageFileStore {
 
     @Override
     public void addReference(String sha256) {
-        FileBlobEntity blob = FileBlobEntity.findById(sha256, LockModeType.PESSIMISTIC_WRITE);
+        FileBlobEntity blob = db.session().find(FileBlobEntity.class, sha256, LockModeType.PESSIMISTIC_WRITE);
         if (blob == null || !Files.exists(pathOf(sha256))) {
             throw new DomainException(ErrorCode.INTERNAL_ERROR, "image file " + sha256 + " is not held here");
         }
@@ -123,7 +126,7 @@ public class LocalImageFileStore implements ImageFileStore {
 
     @Override
     public void release(String sha256) {
-        FileBlobEntity blob = FileBlobEntity.findById(sha256, LockModeType.PESSIMISTIC_WRITE);
+        FileBlobEntity blob = db.session().find(FileBlobEntity.class, sha256, LockModeType.PESSIMISTIC_WRITE);
         if (blob != null && blob.referencesCount > 0) {
             blob.referencesCount--;
         }
@@ -149,7 +152,7 @@ public class LocalImageFileStore implements ImageFileStore {
     @Override
     public OpenedContent open(String sha256) {
         // Callers that stream for long (export) open outside any transaction of theirs.
-        FileBlobEntity blob = QuarkusTransaction.joiningExisting().call(() -> FileBlobEntity.findById(sha256));
+        FileBlobEntity blob = QuarkusTransaction.joiningExisting().call(() -> db.session().find(FileBlobEntity.class, sha256));
         Path path = pathOf(sha256);
         if (blob == null || !Files.exists(path)) {
             throw DomainException.notFound("image file " + sha256 + " not found");
@@ -168,26 +171,28 @@ public class LocalImageFileStore implements ImageFileStore {
         }
         deleteTree(root.resolve("tmp"));
         Instant cutoff = Instant.now().minus(ORPHAN_AGE);
-        QuarkusTransaction.requiringNew().call(() -> FileBlobEntity.<FileBlobEntity>list("referencesCount", 0))
+        QuarkusTransaction.requiringNew().call(() -> db.session()
+                        .createSelectionQuery("from FileBlobEntity where referencesCount = 0", FileBlobEntity.class)
+                        .getResultList())
                 .forEach(blob -> removeIfUnreferenced(blob.sha256, cutoff));
     }
 
     /** Removes content with no reference (created before {@code createdBefore}) under a row lock. */
     private void removeIfUnreferenced(String sha256, Instant createdBefore) {
         QuarkusTransaction.requiringNew().run(() -> {
-            FileBlobEntity blob = FileBlobEntity.findById(sha256, LockModeType.PESSIMISTIC_WRITE);
+            FileBlobEntity blob = db.session().find(FileBlobEntity.class, sha256, LockModeType.PESSIMISTIC_WRITE);
             if (blob != null && (blob.referencesCount > 0 || !blob.created.isBefore(createdBefore))) {
                 return;
             }
             if (blob != null) {
-                blob.delete();
+                db.session().remove(blob);
             }
             deleteQuietly(pathOf(sha256));
         });
     }
 
-    private static void registerBlob(StoredContent stored) {
-        if (FileBlobEntity.findById(stored.sha256(), LockModeType.PESSIMISTIC_WRITE) == null) {
+    private void registerBlob(StoredContent stored) {
+        if (db.session().find(FileBlobEntity.class, stored.sha256(), LockModeType.PESSIMISTIC_WRITE) == null) {
             FileBlobEntity blob = new FileBlobEntity();
             blob.sha256 = stored.sha256();
             blob.sha1 = stored.sha1();
@@ -195,7 +200,7 @@ public class LocalImageFileStore implements ImageFileStore {
             blob.size = stored.size();
             blob.referencesCount = 0;
             blob.created = Instant.now();
-            blob.persist();
+            db.session().persist(blob);
         }
     }
 

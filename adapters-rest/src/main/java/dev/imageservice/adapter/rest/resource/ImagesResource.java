@@ -144,8 +144,9 @@ public class ImagesResource implements ImagesApi {
 
     @Override
     public Response deleteImage(String login, String id) {
-        Account account = account(login);
-        deleteImage.deleteImage(new DeleteImageCommand(account, id, versions.expectedRevision()));
+        ImageRequest request = new ImageRequest(account(login), id, null);
+        Long expectedRevision = checked(request, versions::expectedRevision);
+        deleteImage.deleteImage(new DeleteImageCommand(request.account(), id, expectedRevision));
         return Response.noContent().build();
     }
 

@@ -22,7 +22,7 @@ public interface Accounts {
 
     List<SshKey> keysOf(UUID accountId);
 
-    /** Adds a key; a name or fingerprint the account already has is InvalidArgument. */
+    /** Adds a key; one that {@link SshKey#clashesWith clashes with} a key the account has is InvalidArgument. */
     void addKey(UUID accountId, SshKey key);
 
     /** Removes the key named by name or fingerprint; false when there was none. */

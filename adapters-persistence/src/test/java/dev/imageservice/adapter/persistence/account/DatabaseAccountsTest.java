@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class PanacheAccountsTest {
+class DatabaseAccountsTest {
 
     private static final Instant CREATED = Instant.parse("2020-02-03T04:05:06.789Z");
 
@@ -26,10 +26,7 @@ class PanacheAccountsTest {
 
     @BeforeEach
     void empty() {
-        Tx.run(() -> {
-            AccountKeyEntity.deleteAll();
-            AccountEntity.deleteAll();
-        });
+        Tx.deleteAll(AccountKeyEntity.class, AccountEntity.class);
     }
 
     private static Account account(String login, boolean operator) {
@@ -110,7 +107,8 @@ class PanacheAccountsTest {
 
         SshKey sameName = key("laptop", 2);
         SshKey sameFingerprint = new SshKey("other-name", key("laptop", 1).md5Fingerprint(), "SHA256:other", "ssh-ed25519 B");
-        for (SshKey duplicate : new SshKey[] {sameName, sameFingerprint}) {
+        SshKey namedByItsFingerprint = key("SHA256:key1", 3);
+        for (SshKey duplicate : new SshKey[] {sameName, sameFingerprint, namedByItsFingerprint}) {
             assertThatThrownBy(() -> Tx.run(() -> accounts.addKey(alice.id(), duplicate)))
                     .isInstanceOfSatisfying(DomainException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));

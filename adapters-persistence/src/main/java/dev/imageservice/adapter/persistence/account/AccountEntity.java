@@ -1,6 +1,5 @@
 package dev.imageservice.adapter.persistence.account;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -9,7 +8,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "account")
-public class AccountEntity extends PanacheEntityBase {
+public class AccountEntity {
 
     @Id
     public UUID id;

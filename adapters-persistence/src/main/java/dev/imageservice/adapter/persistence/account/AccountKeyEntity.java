@@ -1,6 +1,5 @@
 package dev.imageservice.adapter.persistence.account;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,7 +12,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "account_key")
 @IdClass(AccountKeyEntity.Key.class)
-public class AccountKeyEntity extends PanacheEntityBase {
+public class AccountKeyEntity {
 
     @Id
     @Column(name = "account_id")

@@ -1,6 +1,5 @@
 package dev.imageservice.adapter.persistence.files;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,7 +9,7 @@ import java.time.Instant;
 /** One distinct image file content and how many images reference it. */
 @Entity
 @Table(name = "image_file_blob")
-public class FileBlobEntity extends PanacheEntityBase {
+public class FileBlobEntity {
 
     @Id
     public String sha256;

@@ -1,6 +1,5 @@
 package dev.imageservice.adapter.persistence.image;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,7 +13,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "image_acl")
 @IdClass(ImageAclEntry.Key.class)
-public class ImageAclEntry extends PanacheEntityBase {
+public class ImageAclEntry {
 
     @Id
     @Column(name = "image_id")

@@ -1,10 +1,8 @@
 package dev.imageservice.adapter.persistence.image;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -13,7 +11,7 @@ import java.util.UUID;
 /** The stored form of an image; mapped to and from the domain by {@link ImageMapper}. */
 @Entity
 @Table(name = "image")
-public class ImageEntity extends PanacheEntityBase {
+public class ImageEntity {
 
     @Id
     public UUID id;
@@ -26,13 +24,12 @@ public class ImageEntity extends PanacheEntityBase {
     public String eula;
     public String os;
     public String type;
-    @Lob
+    // The json columns are clob (H2) or text (PostgreSQL): plain strings on both; @Lob would make
+    // PostgreSQL use its large-object store.
     @Column(name = "requirements_json")
     public String requirementsJson;
-    @Lob
     @Column(name = "tags_json")
     public String tagsJson;
-    @Lob
     @Column(name = "acl_json")
     public String aclJson;
     @Column(name = "is_public")

@@ -4,9 +4,12 @@ import dev.imageservice.domain.access.ImageListFilter;
 import dev.imageservice.domain.access.TextMatch;
 import dev.imageservice.domain.image.ImageState;
 import dev.imageservice.domain.image.ImageType;
-import io.quarkus.panache.common.Parameters;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
 
 /**
  * Translates {@link ImageListFilter} into one JPQL query, so that visibility, filters and order
@@ -19,12 +22,12 @@ final class ImageListQuery {
     private static final String SHARED_WITH_CALLER =
             "exists (select 1 from ImageAclEntry a where a.imageId = i.id and a.accountId = :caller)";
 
-    final String jpql;
-    final Parameters parameters;
+    private final String jpql;
+    private final Map<String, Object> parameters = new HashMap<>();
 
     ImageListQuery(ImageListFilter filter) {
         List<String> conditions = new ArrayList<>();
-        Parameters params = Parameters.with("caller", filter.caller());
+        parameters.put("caller", filter.caller());
         conditions.add("(i.ownerId = :caller or (i.state in " + ACTIVATED + " and (i.isPublic = true or "
                 + SHARED_WITH_CALLER + ")))");
         switch (filter.state().kind()) {
@@ -33,40 +36,45 @@ final class ImageListQuery {
             }
             case OWN_IN_STATE -> {
                 conditions.add("i.ownerId = :caller and i.state = :ownState");
-                params.and("ownState", filter.state().ownState().wireName());
+                parameters.put("ownState", filter.state().ownState().wireName());
             }
         }
         if (filter.isPublic() != null) {
             conditions.add("i.isPublic = :isPublic");
-            params.and("isPublic", filter.isPublic());
+            parameters.put("isPublic", filter.isPublic());
         }
         if (filter.owner() != null) {
             conditions.add("i.ownerId = :owner");
-            params.and("owner", filter.owner());
+            parameters.put("owner", filter.owner());
         }
-        addTextMatch(conditions, params, "name", filter.name());
-        addTextMatch(conditions, params, "version", filter.version());
+        addTextMatch(conditions, "name", filter.name());
+        addTextMatch(conditions, "version", filter.version());
         if (filter.os() != null) {
             conditions.add("i.os = :os");
-            params.and("os", filter.os());
+            parameters.put("os", filter.os());
         }
         if (filter.type() == null) {
             conditions.add("(i.type is null or i.type <> '" + ImageType.DOCKER.wireName() + "')");
         } else {
             conditions.add("i.type = :type");
-            params.and("type", filter.type());
+            parameters.put("type", filter.type());
         }
         this.jpql = "from ImageEntity i where " + String.join(" and ", conditions)
                 + " order by i.publishedAt asc nulls first, i.id asc";
-        this.parameters = params;
     }
 
-    private static void addTextMatch(List<String> conditions, Parameters params, String field, TextMatch match) {
+    SelectionQuery<ImageEntity> on(Session session) {
+        SelectionQuery<ImageEntity> query = session.createSelectionQuery(jpql, ImageEntity.class);
+        parameters.forEach(query::setParameter);
+        return query;
+    }
+
+    private void addTextMatch(List<String> conditions, String field, TextMatch match) {
         if (match == null) {
             return;
         }
         // locate() is a plain case-sensitive substring test, with no LIKE wildcards to escape.
         conditions.add(match.substring() ? "locate(:" + field + ", i." + field + ") > 0" : "i." + field + " = :" + field);
-        params.and(field, match.text());
+        parameters.put(field, match.text());
     }
 }

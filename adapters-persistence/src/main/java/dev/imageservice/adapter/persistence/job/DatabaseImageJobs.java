@@ -1,11 +1,11 @@
 package dev.imageservice.adapter.persistence.job;
 
+import dev.imageservice.adapter.persistence.Database;
 import dev.imageservice.application.port.out.ImageJobs;
 import dev.imageservice.domain.image.Compression;
 import dev.imageservice.domain.job.ImageJob;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
@@ -22,39 +22,44 @@ public class DatabaseImageJobs implements ImageJobs {
     private static final String QUEUED = ImageJob.State.QUEUED.name();
     private static final String RUNNING = ImageJob.State.RUNNING.name();
 
+    @Inject
+    Database db;
+
     @Override
     public void add(ImageJob job) {
         ImageJobEntity row = new ImageJobEntity();
         row.id = job.id();
         copyInto(job, row);
-        row.persist();
+        db.session().persist(row);
     }
 
     @Override
     public Optional<ImageJob> findById(UUID id) {
-        return ImageJobEntity.<ImageJobEntity>findByIdOptional(id).map(DatabaseImageJobs::toDomain);
+        return Optional.ofNullable(db.session().find(ImageJobEntity.class, id)).map(DatabaseImageJobs::toDomain);
     }
 
     @Override
     public Optional<ImageJob> lock(UUID id) {
-        return ImageJobEntity.<ImageJobEntity>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+        return Optional.ofNullable(db.session().find(ImageJobEntity.class, id, LockModeType.PESSIMISTIC_WRITE))
                 .map(DatabaseImageJobs::toDomain);
     }
 
     /** {@link ImageJob#isClaimable} as a query. */
     @Override
     public Optional<ImageJob> lockNextClaimable(Instant now) {
-        return ImageJobEntity.<ImageJobEntity>find(
-                        "state = :queued or (state = :running and leaseUntil < :now)", Sort.by("created"),
-                        Parameters.with("queued", QUEUED).and("running", RUNNING).and("now", now))
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional()
+        return db.session().createSelectionQuery(
+                        "from ImageJobEntity where state = :queued or (state = :running and leaseUntil < :now)"
+                                + " order by created", ImageJobEntity.class)
+                .setParameter("queued", QUEUED).setParameter("running", RUNNING).setParameter("now", now)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setMaxResults(1)
+                .uniqueResultOptional()
                 .map(DatabaseImageJobs::toDomain);
     }
 
     @Override
     public void update(ImageJob job) {
-        ImageJobEntity row = ImageJobEntity.findById(job.id());
+        ImageJobEntity row = db.session().find(ImageJobEntity.class, job.id());
         if (row == null) {
             throw new IllegalStateException("image job " + job.id() + " is not stored");
         }
@@ -63,21 +68,26 @@ public class DatabaseImageJobs implements ImageJobs {
 
     @Override
     public Optional<ImageJob> latestForImage(UUID imageId) {
-        return ImageJobEntity.<ImageJobEntity>find("imageId", Sort.by("created").descending(), imageId)
-                .firstResultOptional().map(DatabaseImageJobs::toDomain);
+        return db.session().createSelectionQuery(
+                        "from ImageJobEntity where imageId = :image order by created desc", ImageJobEntity.class)
+                .setParameter("image", imageId).setMaxResults(1).uniqueResultOptional().map(DatabaseImageJobs::toDomain);
     }
 
     @Override
     public List<ImageJob> list(ImageJob.State state) {
-        List<ImageJobEntity> rows = state == null ? ImageJobEntity.listAll(Sort.by("created"))
-                : ImageJobEntity.list("state", Sort.by("created"), state.name());
+        List<ImageJobEntity> rows = state == null
+                ? db.session().createSelectionQuery("from ImageJobEntity order by created", ImageJobEntity.class)
+                        .getResultList()
+                : db.session().createSelectionQuery("from ImageJobEntity where state = :state order by created",
+                        ImageJobEntity.class).setParameter("state", state.name()).getResultList();
         return rows.stream().map(DatabaseImageJobs::toDomain).toList();
     }
 
     @Override
     public List<ImageJob> unfinishedCreatedBefore(Instant cutoff) {
-        return ImageJobEntity.<ImageJobEntity>list("state in (:states) and created < :cutoff",
-                        Parameters.with("states", List.of(QUEUED, RUNNING)).and("cutoff", cutoff)).stream()
+        return db.session().createSelectionQuery("from ImageJobEntity where state in (:states) and created < :cutoff",
+                        ImageJobEntity.class)
+                .setParameter("states", List.of(QUEUED, RUNNING)).setParameter("cutoff", cutoff).getResultStream()
                 .map(DatabaseImageJobs::toDomain).toList();
     }
 

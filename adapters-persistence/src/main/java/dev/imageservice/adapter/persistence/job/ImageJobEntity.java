@@ -1,6 +1,5 @@
 package dev.imageservice.adapter.persistence.job;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,7 +9,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "image_job")
-public class ImageJobEntity extends PanacheEntityBase {
+public class ImageJobEntity {
 
     @Id
     public UUID id;

@@ -1,6 +1,5 @@
 package dev.imageservice.adapter.persistence.machine;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,7 +8,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "machine")
-public class MachineEntity extends PanacheEntityBase {
+public class MachineEntity {
 
     @Id
     public UUID id;

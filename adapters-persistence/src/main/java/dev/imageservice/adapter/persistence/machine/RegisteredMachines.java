@@ -1,12 +1,12 @@
 package dev.imageservice.adapter.persistence.machine;
 
+import dev.imageservice.adapter.persistence.Database;
 import dev.imageservice.application.port.out.Machines;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.machine.Machine;
 import dev.imageservice.domain.machine.MachineState;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.hibernate.query.SelectionQuery;
 
 /** The embedded compute side: machines registered in the database, disks as local files or directories. */
 @ApplicationScoped
@@ -31,28 +32,30 @@ public class RegisteredMachines implements Machines {
     private static final long TAR_END = 2 * TAR_BLOCK;
     private static final long TAR_RECORD = 20 * TAR_BLOCK;
 
+    @Inject
+    Database db;
+
     @Override
     public Optional<Machine> findById(UUID id) {
-        return MachineEntity.<MachineEntity>findByIdOptional(id).map(RegisteredMachines::toDomain);
+        return Optional.ofNullable(db.session().find(MachineEntity.class, id)).map(RegisteredMachines::toDomain);
     }
 
     @Override
     public List<Machine> list(UUID owner, String name, int limit, int offset) {
-        Query query = Query.of(owner, name);
-        return MachineEntity.<MachineEntity>find(query.where, Sort.by("name").and("id"), query.parameters)
-                .range(offset, offset + limit - 1).list().stream()
+        return where(owner, name, "from MachineEntity", " order by name, id", MachineEntity.class)
+                .setFirstResult(offset).setMaxResults(limit).getResultStream()
                 .map(RegisteredMachines::toDomain).toList();
     }
 
     @Override
     public long count(UUID owner, String name) {
-        Query query = Query.of(owner, name);
-        return MachineEntity.count(query.where, query.parameters);
+        return where(owner, name, "select count(*) from MachineEntity", "", Long.class).getSingleResult();
     }
 
     @Override
     public List<Machine> listAll() {
-        return MachineEntity.<MachineEntity>listAll(Sort.by("ownerId").and("name")).stream()
+        return db.session().createSelectionQuery("from MachineEntity order by ownerId, name", MachineEntity.class)
+                .getResultStream()
                 .map(RegisteredMachines::toDomain).toList();
     }
 
@@ -66,12 +69,12 @@ public class RegisteredMachines implements Machines {
         row.brand = machine.brand();
         row.imageId = machine.image();
         row.disk = machine.disk();
-        row.persist();
+        db.session().persist(row);
     }
 
     @Override
     public void setState(UUID machineId, MachineState state) {
-        MachineEntity row = MachineEntity.findById(machineId);
+        MachineEntity row = db.session().find(MachineEntity.class, machineId);
         if (row == null) {
             throw DomainException.notFound("machine " + machineId + " not found");
         }
@@ -131,13 +134,11 @@ public class RegisteredMachines implements Machines {
                 row.disk);
     }
 
-    private record Query(String where, Parameters parameters) {
-        static Query of(UUID owner, String name) {
-            Parameters parameters = Parameters.with("owner", owner);
-            if (name == null) {
-                return new Query("ownerId = :owner", parameters);
-            }
-            return new Query("ownerId = :owner and name = :name", parameters.and("name", name));
-        }
+    /** The owner's machines, of one name if given. */
+    private <T> SelectionQuery<T> where(UUID owner, String name, String select, String order, Class<T> type) {
+        String where = name == null ? " where ownerId = :owner" : " where ownerId = :owner and name = :name";
+        SelectionQuery<T> query = db.session().createSelectionQuery(select + where + order, type)
+                .setParameter("owner", owner);
+        return name == null ? query : query.setParameter("name", name);
     }
 }

@@ -58,7 +58,7 @@ class ImageListQueryMatrixTest {
 
     @BeforeEach
     void storeTheMatrixOnce() {
-        if (matrix != null && Tx.call(() -> ImageEntity.count()) == matrix.size()) {
+        if (matrix != null && Tx.count(ImageEntity.class) == matrix.size()) {
             return;
         }
         StoredImages.deleteAll();

@@ -9,7 +9,7 @@ final class StoredImages {
 
     /**
      * The list order the port promises (published_at ascending, unpublished first), with the id as the
-     * tie-break the query uses. H2 compares UUIDs as unsigned 128-bit numbers, which is the order of their
+     * tie-break the query uses. H2 and PostgreSQL compare UUIDs as unsigned 128-bit numbers, which is the order of their
      * canonical text, not the signed order of {@link java.util.UUID#compareTo}.
      */
     static final Comparator<Image> ORDER = Comparator
@@ -20,9 +20,6 @@ final class StoredImages {
     }
 
     static void deleteAll() {
-        Tx.run(() -> {
-            ImageAclEntry.deleteAll();
-            ImageEntity.deleteAll();
-        });
+        Tx.deleteAll(ImageAclEntry.class, ImageEntity.class);
     }
 }

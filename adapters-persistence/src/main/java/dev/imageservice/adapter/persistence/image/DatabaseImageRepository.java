@@ -1,12 +1,13 @@
 package dev.imageservice.adapter.persistence.image;
 
+import dev.imageservice.adapter.persistence.Database;
 import dev.imageservice.application.port.out.ImageRepository;
 import dev.imageservice.domain.access.ImageListFilter;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
 import dev.imageservice.domain.image.Image;
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
@@ -16,32 +17,35 @@ import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
-public class PanacheImageRepository implements ImageRepository {
+public class DatabaseImageRepository implements ImageRepository {
+
+    @Inject
+    Database db;
 
     @Override
     public Optional<Image> findById(UUID id) {
-        return ImageEntity.<ImageEntity>findByIdOptional(id).map(ImageMapper::toDomain);
+        return Optional.ofNullable(db.session().find(ImageEntity.class, id)).map(ImageMapper::toDomain);
     }
 
     @Override
     public List<Image> list(ImageListFilter filter) {
         ImageListQuery query = new ImageListQuery(filter);
-        return ImageEntity.<ImageEntity>find(query.jpql, query.parameters).stream()
+        return query.on(db.session()).getResultStream()
                 .map(ImageMapper::toDomain)
                 .toList();
     }
 
     @Override
     public void add(Image image) {
-        if (ImageEntity.findById(image.id()) != null) {
+        if (db.session().find(ImageEntity.class, image.id()) != null) {
             throw new DomainException(ErrorCode.IMAGE_UUID_ALREADY_EXISTS, "image " + image.id() + " already exists");
         }
         ImageEntity row = new ImageEntity();
         ImageMapper.copyInto(image, row);
-        row.persist();
+        db.session().persist(row);
         writeAcl(image);
         try {
-            Panache.getEntityManager().flush();
+            db.session().flush();
         } catch (ConstraintViolationException e) {
             // A concurrent add of the same id won the race after our check above.
             throw new DomainException(ErrorCode.IMAGE_UUID_ALREADY_EXISTS, "image " + image.id() + " already exists");
@@ -50,7 +54,7 @@ public class PanacheImageRepository implements ImageRepository {
 
     @Override
     public Image update(Image image) {
-        ImageEntity row = ImageEntity.findById(image.id());
+        ImageEntity row = db.session().find(ImageEntity.class, image.id());
         if (row == null) {
             throw DomainException.notFound("image " + image.id() + " not found");
         }
@@ -67,9 +71,9 @@ public class PanacheImageRepository implements ImageRepository {
      * Flushing here turns a concurrent writer's version bump into a conflict now, not at commit; a
      * row lock held too long by another writer is a conflict too, so the use case may try again.
      */
-    private static void flushOrConflict(Image image) {
+    private void flushOrConflict(Image image) {
         try {
-            Panache.getEntityManager().flush();
+            db.session().flush();
         } catch (OptimisticLockException | PessimisticLockException | LockTimeoutException e) {
             throw conflict(image);
         }
@@ -77,31 +81,37 @@ public class PanacheImageRepository implements ImageRepository {
 
     @Override
     public void delete(Image image) {
-        ImageEntity row = ImageEntity.findById(image.id());
+        ImageEntity row = db.session().find(ImageEntity.class, image.id());
         if (row == null) {
             throw DomainException.notFound("image " + image.id() + " not found");
         }
         if (row.revision != image.revision()) {
             throw conflict(image);
         }
-        ImageAclEntry.delete("imageId", image.id());
-        row.delete();
+        aclOf(image.id()).forEach(db.session()::remove);
+        db.session().remove(row);
         flushOrConflict(image);
     }
 
     @Override
     public boolean hasDependents(UUID id) {
-        return ImageEntity.count("originId", id) > 0;
+        return db.session().createSelectionQuery("select count(*) from ImageEntity where originId = :id", Long.class)
+                .setParameter("id", id).getSingleResult() > 0;
     }
 
     /** Brings the indexed ACL rows in line with the image, touching only what changed. */
-    private static void writeAcl(Image image) {
+    private void writeAcl(Image image) {
         List<UUID> wanted = image.manifest().acl().accounts();
-        List<ImageAclEntry> stored = ImageAclEntry.list("imageId", image.id());
-        stored.stream().filter(entry -> !wanted.contains(entry.accountId)).forEach(ImageAclEntry::delete);
+        List<ImageAclEntry> stored = aclOf(image.id());
+        stored.stream().filter(entry -> !wanted.contains(entry.accountId)).forEach(db.session()::remove);
         wanted.stream()
                 .filter(account -> stored.stream().noneMatch(entry -> entry.accountId.equals(account)))
-                .forEach(account -> ImageAclEntry.of(image.id(), account).persist());
+                .forEach(account -> db.session().persist(ImageAclEntry.of(image.id(), account)));
+    }
+
+    private List<ImageAclEntry> aclOf(UUID imageId) {
+        return db.session().createSelectionQuery("from ImageAclEntry where imageId = :image", ImageAclEntry.class)
+                .setParameter("image", imageId).getResultList();
     }
 
     private static DomainException conflict(Image image) {

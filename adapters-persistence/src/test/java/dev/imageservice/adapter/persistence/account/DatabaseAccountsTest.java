@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class PanacheAccountsTest {
+class DatabaseAccountsTest {
 
     private static final Instant CREATED = Instant.parse("2020-02-03T04:05:06.789Z");
 
@@ -26,10 +26,7 @@ class PanacheAccountsTest {
 
     @BeforeEach
     void empty() {
-        Tx.run(() -> {
-            AccountKeyEntity.deleteAll();
-            AccountEntity.deleteAll();
-        });
+        Tx.deleteAll(AccountKeyEntity.class, AccountEntity.class);
     }
 
     private static Account account(String login, boolean operator) {

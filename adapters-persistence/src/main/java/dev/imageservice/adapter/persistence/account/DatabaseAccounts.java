@@ -1,48 +1,55 @@
 package dev.imageservice.adapter.persistence.account;
 
+import dev.imageservice.adapter.persistence.Database;
 import dev.imageservice.application.port.out.Accounts;
 import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.account.SshKey;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
-public class PanacheAccounts implements Accounts {
+public class DatabaseAccounts implements Accounts {
+
+    @Inject
+    Database db;
 
     @Override
     public Optional<Account> findByLogin(String login) {
-        return AccountEntity.<AccountEntity>find("login", login).firstResultOptional().map(PanacheAccounts::toDomain);
+        return db.session().createSelectionQuery("from AccountEntity where login = :login", AccountEntity.class)
+                .setParameter("login", login).uniqueResultOptional().map(DatabaseAccounts::toDomain);
     }
 
     @Override
     public Optional<Account> findById(UUID id) {
-        return AccountEntity.<AccountEntity>findByIdOptional(id).map(PanacheAccounts::toDomain);
+        return Optional.ofNullable(db.session().find(AccountEntity.class, id)).map(DatabaseAccounts::toDomain);
     }
 
     @Override
     public List<Account> list() {
-        return AccountEntity.<AccountEntity>listAll(Sort.by("login")).stream()
-                .map(PanacheAccounts::toDomain).toList();
+        return db.session().createSelectionQuery("from AccountEntity order by login", AccountEntity.class)
+                .getResultStream()
+                .map(DatabaseAccounts::toDomain).toList();
     }
 
     @Override
     public void add(Account account) {
-        if (AccountEntity.count("login", account.login()) > 0) {
+        if (db.session().createSelectionQuery("select count(*) from AccountEntity where login = :login", Long.class)
+                .setParameter("login", account.login()).getSingleResult() > 0) {
             throw new DomainException(ErrorCode.INVALID_ARGUMENT, "login " + account.login() + " is already taken");
         }
         AccountEntity row = new AccountEntity();
         copyInto(account, row);
-        row.persist();
+        db.session().persist(row);
     }
 
     @Override
     public void update(Account account) {
-        AccountEntity row = AccountEntity.findById(account.id());
+        AccountEntity row = db.session().find(AccountEntity.class, account.id());
         if (row == null) {
             throw DomainException.notFound("account " + account.id() + " not found");
         }
@@ -51,8 +58,8 @@ public class PanacheAccounts implements Accounts {
 
     @Override
     public List<SshKey> keysOf(UUID accountId) {
-        return AccountKeyEntity.<AccountKeyEntity>list("accountId", accountId).stream()
-                .map(PanacheAccounts::toDomain)
+        return keyRows(accountId).stream()
+                .map(DatabaseAccounts::toDomain)
                 .toList();
     }
 
@@ -67,17 +74,22 @@ public class PanacheAccounts implements Accounts {
         row.md5Fingerprint = key.md5Fingerprint();
         row.sha256Fingerprint = key.sha256Fingerprint();
         row.publicKey = key.publicKeyText();
-        row.persist();
+        db.session().persist(row);
     }
 
     /** Which key a reference names is the domain's rule ({@link SshKey#isNamedBy}), not a query's. */
     @Override
     public boolean removeKey(UUID accountId, String nameOrFingerprint) {
-        List<AccountKeyEntity> named = AccountKeyEntity.<AccountKeyEntity>list("accountId", accountId).stream()
+        List<AccountKeyEntity> named = keyRows(accountId).stream()
                 .filter(row -> toDomain(row).isNamedBy(nameOrFingerprint))
                 .toList();
-        named.forEach(row -> row.delete());
+        named.forEach(db.session()::remove);
         return !named.isEmpty();
+    }
+
+    private List<AccountKeyEntity> keyRows(UUID accountId) {
+        return db.session().createSelectionQuery("from AccountKeyEntity where accountId = :account", AccountKeyEntity.class)
+                .setParameter("account", accountId).getResultList();
     }
 
     private static void copyInto(Account account, AccountEntity row) {

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class PanacheImageRepositoryTest {
+class DatabaseImageRepositoryTest {
 
     private static final UUID OWNER = UUID.fromString("a11ce000-0000-4000-8000-000000000001");
     private static final UUID FRIEND = UUID.fromString("b0b00000-0000-4000-8000-000000000002");
@@ -361,7 +361,8 @@ class PanacheImageRepositoryTest {
     }
 
     private static List<UUID> aclRows(UUID imageId) {
-        return Tx.call(() -> ImageAclEntry.<ImageAclEntry>list("imageId", imageId).stream()
-                .map(entry -> entry.accountId).toList());
+        return Tx.call(() -> Tx.session()
+                .createSelectionQuery("select accountId from ImageAclEntry where imageId = :image", UUID.class)
+                .setParameter("image", imageId).getResultList());
     }
 }

@@ -51,19 +51,26 @@ public final class GrpcErrors {
 
     /**
      * The status a failed call ends with: a DomainException by the table, anything else as InternalError.
-     * An unexpected failure rides along as the status's cause, which never leaves the server: the
-     * access log prints its stack trace once, with the call's request id.
+     * A fault of the server's own (an unexpected failure, or a DomainException InternalError) rides along
+     * as the status's cause, which never leaves the server: the access log prints its stack trace once,
+     * with the call's request id.
      */
     public static StatusRuntimeException toStatusException(Throwable failure) {
         if (failure instanceof DomainException domain) {
-            return toStatusException(statusOf(domain.code()), domain.code().wireName(), domain.getMessage(), domain);
+            StatusRuntimeException mapped =
+                    toStatusException(statusOf(domain.code()), domain.code().wireName(), domain.getMessage(), domain);
+            return domain.code() == ErrorCode.INTERNAL_ERROR ? withCause(mapped, domain) : mapped;
         }
         if (failure instanceof StatusRuntimeException status) {
             return status;
         }
-        StatusRuntimeException internal =
-                toStatusException(Status.Code.INTERNAL, ErrorCode.INTERNAL_ERROR.wireName(), "internal error", null);
-        return new StatusRuntimeException(internal.getStatus().withCause(failure), internal.getTrailers());
+        return withCause(
+                toStatusException(Status.Code.INTERNAL, ErrorCode.INTERNAL_ERROR.wireName(), "internal error", null),
+                failure);
+    }
+
+    private static StatusRuntimeException withCause(StatusRuntimeException status, Throwable cause) {
+        return new StatusRuntimeException(status.getStatus().withCause(cause), status.getTrailers());
     }
 
     private static StatusRuntimeException toStatusException(Status.Code status, String reason, String message,

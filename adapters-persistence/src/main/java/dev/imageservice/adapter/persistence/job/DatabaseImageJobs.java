@@ -7,6 +7,7 @@ import dev.imageservice.domain.job.ImageJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import org.hibernate.LockMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -44,14 +45,18 @@ public class DatabaseImageJobs implements ImageJobs {
                 .map(DatabaseImageJobs::toDomain);
     }
 
-    /** {@link ImageJob#isClaimable} as a query. */
+    /**
+     * {@link ImageJob#isClaimable} as a query. Rows another worker holds locked (it is claiming or
+     * renewing them) are skipped ({@code FOR UPDATE SKIP LOCKED}), so idle workers of many instances
+     * never queue behind each other.
+     */
     @Override
     public Optional<ImageJob> lockNextClaimable(Instant now) {
         return db.session().createSelectionQuery(
                         "from ImageJobEntity where state = :queued or (state = :running and leaseUntil < :now)"
                                 + " order by created", ImageJobEntity.class)
                 .setParameter("queued", QUEUED).setParameter("running", RUNNING).setParameter("now", now)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHibernateLockMode(LockMode.UPGRADE_SKIPLOCKED)
                 .setMaxResults(1)
                 .uniqueResultOptional()
                 .map(DatabaseImageJobs::toDomain);

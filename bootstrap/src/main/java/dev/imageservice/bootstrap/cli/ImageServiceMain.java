@@ -16,7 +16,7 @@ public class ImageServiceMain {
 
     public static void main(String... args) {
         if (args.length == 0) {
-            Quarkus.run(Application.class, args);
+            Quarkus.run(Application.class, ImageServiceMain::exitServer, args);
             return;
         }
         // Bad usage is told at once, without starting the service (and opening its database).
@@ -31,19 +31,28 @@ public class ImageServiceMain {
         Quarkus.run(Application.class, ImageServiceMain::exitCommand, args);
     }
 
+    /**
+     * A server whose database cannot be reached says so in one line (StartFailureFilter kept the stack
+     * trace out of the log); any other start failure has been logged with its stack trace.
+     */
+    private static void exitServer(int status, Throwable startFailure) {
+        if (startFailure != null) {
+            StartFailureFilter.databaseFailure().ifPresent(line -> System.err.println("error: " + line));
+        }
+        System.exit(status);
+    }
+
     /** A command whose service cannot start (say, an unreadable data folder) says why in one line. */
     private static void exitCommand(int status, Throwable startFailure) {
         if (startFailure != null) {
-            System.err.println("error: cannot open the service's data: " + AdminCommands.oneLine(rootMessage(startFailure)));
+            System.err.println("error: " + DatabaseFailure.explain(startFailure)
+                    .orElse("cannot open the service's data: " + AdminCommands.oneLine(rootMessage(startFailure))));
         }
         System.exit(status);
     }
 
     private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = StartFailureFilter.rootCause(failure);
         return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 

@@ -16,7 +16,7 @@ public class ImageServiceMain {
 
     public static void main(String... args) {
         if (args.length == 0) {
-            Quarkus.run(Application.class, ImageServiceMain::exitServer, args);
+            Quarkus.run(Application.class, args);
             return;
         }
         // Bad usage is told at once, without starting the service (and opening its database).
@@ -29,17 +29,6 @@ public class ImageServiceMain {
         }
         CommandMode.configure();
         Quarkus.run(Application.class, ImageServiceMain::exitCommand, args);
-    }
-
-    /**
-     * A server whose database cannot be reached says so in one line (StartFailureFilter kept the stack
-     * trace out of the log); any other start failure has been logged with its stack trace.
-     */
-    private static void exitServer(int status, Throwable startFailure) {
-        if (startFailure != null) {
-            StartFailureFilter.databaseFailure().ifPresent(line -> System.err.println("error: " + line));
-        }
-        System.exit(status);
     }
 
     /** A command whose service cannot start (say, an unreadable data folder) says why in one line. */

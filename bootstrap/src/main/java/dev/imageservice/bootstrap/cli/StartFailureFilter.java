@@ -1,20 +1,20 @@
 package dev.imageservice.bootstrap.cli;
 
 import io.quarkus.logging.LoggingFilter;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Filter;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
 /**
- * Keeps start failures an operator fixes from configuration out of the log (ERROR lines with a stack
- * trace) and remembers them, so that the process tells each in one line naming the setting:
+ * Turns start failures an operator fixes from configuration into one line naming the setting, instead
+ * of ERROR lines with a stack trace:
  * <ul>
- * <li>a gRPC server that cannot bind its port (Quarkus logs it and goes on serving REST alone;
- * {@link GrpcListener#whyNotServing()} words it);</li>
- * <li>a database that cannot be reached or refuses the login ({@link #databaseFailure}, told by
- * {@link ImageServiceMain}).</li>
+ * <li>a gRPC server that cannot bind its port: Quarkus logs it and goes on serving REST alone; the
+ * record is dropped and its reason kept for {@link GrpcListener#whyNotServing()}, which the server
+ * logs before it stops;</li>
+ * <li>a database that cannot be reached or refuses the login: Quarkus's "Failed to start
+ * application" record is rewritten to {@link DatabaseFailure}'s line, without the stack trace.</li>
  * </ul>
  * Other start failures keep their stack trace. Configured as {@code quarkus.log.console.filter}.
  */
@@ -24,7 +24,6 @@ public final class StartFailureFilter implements Filter {
     private static final String GRPC_RECORDER = "io.quarkus.grpc.runtime.GrpcServerRecorder";
     private static final String APPLICATION = "io.quarkus.runtime.Application";
     static final AtomicReference<String> GRPC_FAILURE = new AtomicReference<>();
-    private static final AtomicReference<String> DATABASE_FAILURE = new AtomicReference<>();
 
     @Override
     public boolean isLoggable(LogRecord record) {
@@ -39,16 +38,13 @@ public final class StartFailureFilter implements Filter {
             return false;
         }
         if (APPLICATION.equals(record.getLoggerName()) && record.getThrown() != null) {
-            Optional<String> database = DatabaseFailure.explain(record.getThrown());
-            database.ifPresent(DATABASE_FAILURE::set);
-            return database.isEmpty();
+            DatabaseFailure.explain(record.getThrown()).ifPresent(line -> {
+                record.setMessage(line);
+                record.setParameters(null);
+                record.setThrown(null);
+            });
         }
         return true;
-    }
-
-    /** Why the start failed, if it was the database: one line naming the setting to check. */
-    static Optional<String> databaseFailure() {
-        return Optional.ofNullable(DATABASE_FAILURE.get());
     }
 
     static Throwable rootCause(Throwable failure) {

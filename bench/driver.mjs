@@ -19,6 +19,10 @@ const require = createRequire(path.join(TARGET, 'node', 'package.json'));
 const grpc = require('@grpc/grpc-js');
 const protoLoader = require('@grpc/proto-loader');
 
+/** The parts of a run --only can pick; the bare anchor runs with `get` (its rows: req/s, start, RSS). */
+const PARTS = ['get', 'grpc', 'list', 'create'];
+const part = (name) => !options.only || options.only.has(name);
+
 const options = parseArgs(process.argv.slice(2));
 const LOGIN = 'bench';
 const DISK_BYTES = options.diskMiB * 1024 * 1024;
@@ -33,9 +37,13 @@ function parseArgs(args) {
       case '--seconds': o.seconds = value(); break;
       case '--disk-mib': o.diskMiB = value(); break;
       case '--seed-only': o.seedOnly = true; break;
+      case '--only': o.only = new Set(args[++i].split(',')); break;
       case '--smoke': Object.assign(o, { images: 1000, runs: 3, seconds: 1, diskMiB: 8 }); break;
-      default: throw new Error(`unknown argument ${args[i]} (bench/run [--images N] [--runs R] [--seconds S] [--disk-mib M] [--smoke] [--seed-only])`);
+      default: throw new Error(`unknown argument ${args[i]} (bench/run [--images N] [--runs R] [--seconds S] [--disk-mib M] [--smoke] [--seed-only] [--only get,grpc,list,create])`);
     }
+  }
+  for (const part of o.only ?? []) {
+    if (!PARTS.includes(part)) throw new Error(`--only takes ${PARTS.join(', ')}, not ${part}`);
   }
   if (o.runs < 3) throw new Error('--runs must be at least 3: each ratio is min/median/max of alternating runs');
   return o;
@@ -109,6 +117,7 @@ function rssMiB(pid, field = 'VmRSS') {
 /** Servers still running: killed if the driver stops on an error. */
 const running = new Set();
 process.on('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
 /** Starts a jar and answers once `probe` answers 200; startMs counts from the spawn. */
 async function startJar(jar, env, probe, name) {
@@ -210,12 +219,21 @@ function seed(key) {
   const seedSeconds = (performance.now() - started) / 1000;
   fs.rmSync(manifests, { recursive: true, force: true });
 
-  const disk = diskFile();
-  const machineLine = admin(dataDir, 'machine', 'add', LOGIN, '--name', 'bench-vm', '--disk', disk, '--image', ids[0], '--state', 'stopped');
-  const machineId = machineLine.match(/\(([0-9a-f-]{36})\)/)[1];
-  const result = { accountId, imageId: ids[0], machineId, disk, seedSeconds, dataDir };
+  const result = { accountId, imageId: ids[0], seedSeconds, dataDir, machines: {} };
   fs.writeFileSync(info, JSON.stringify(result));
   return result;
+}
+
+/** The machine whose disk has options.diskMiB, registered in the seed once (`machine add`, stopped). */
+function machine(seeded) {
+  const disk = diskFile();
+  if (!seeded.machines[disk]) {
+    const line = admin(seeded.dataDir, 'machine', 'add', LOGIN, '--name', `bench-vm-${options.diskMiB}m`, '--disk', disk,
+      '--image', seeded.imageId, '--state', 'stopped');
+    seeded.machines[disk] = line.match(/\(([0-9a-f-]{36})\)/)[1];
+    fs.writeFileSync(path.join(path.dirname(seeded.dataDir), 'bench.json'), JSON.stringify(seeded));
+  }
+  return { disk, machineId: seeded.machines[disk] };
 }
 
 function gzipOf(bytes) {
@@ -283,22 +301,27 @@ async function serviceRun(m, key, seeded) {
   const server = await startJar(SERVICE_JAR, { IMAGES_DATA_DIR: dataDir, QUARKUS_HTTP_PORT: String(port), IMAGES_GRPC_PORT: String(grpcPort) },
     () => request(port, 'GET', target, signedGet(target)).then((r) => r.status), 'service');
   try {
-    m.serviceStart.push(server.startMs);
-    const url = `http://127.0.0.1:${port}${target}`;
-    wrk(url, { connections: 16, seconds: options.seconds, headers: signedGet(target) });
-    m.serviceRps.push(wrk(url, { connections: 16, seconds: options.seconds, headers: signedGet(target) }).rps);
-    m.serviceRss.push(rssMiB(server.pid));
-    m.p50.push(wrk(url, { connections: 1, seconds: options.seconds, headers: signedGet(target), latency: true }).p50ms);
-
-    const rest = await nodeRestRps(port, target, signedGet(target));
-    const grpcRps = await nodeGrpcRps(grpcPort, key, seeded.imageId);
-    m.restNodeRps.push(rest);
-    m.grpcNodeRps.push(grpcRps);
-
-    m.listRate.push(await listImages(port, signedGet));
-    m.listPeakRss.push(await concurrentListingsPeakRss(server.pid, port, signedGet));
-
-    m.createSeconds.push(await createImage(port, key, seeded));
+    if (part('get')) {
+      m.serviceStart.push(server.startMs);
+      const url = `http://127.0.0.1:${port}${target}`;
+      wrk(url, { connections: 16, seconds: options.seconds, headers: signedGet(target) });
+      m.serviceRps.push(wrk(url, { connections: 16, seconds: options.seconds, headers: signedGet(target) }).rps);
+      m.serviceRss.push(rssMiB(server.pid));
+      m.p50.push(wrk(url, { connections: 1, seconds: options.seconds, headers: signedGet(target), latency: true }).p50ms);
+    }
+    if (part('grpc')) {
+      const rest = await nodeRestRps(port, target, signedGet(target));
+      const grpcRps = await nodeGrpcRps(grpcPort, key, seeded.imageId);
+      m.restNodeRps.push(rest);
+      m.grpcNodeRps.push(grpcRps);
+    }
+    if (part('list')) {
+      m.listRate.push(await listImages(port, signedGet));
+      m.listPeakRss.push(await concurrentListingsPeakRss(server.pid, port, signedGet));
+    }
+    if (part('create')) {
+      m.createSeconds.push(await createImage(port, key, seeded));
+    }
   } finally {
     await server.stop();
   }
@@ -422,7 +445,7 @@ function table(m, seeded) {
     '',
     '| measure | min / median / max | target | sides (min / median / max) |',
     '|---|---|---|---|',
-    ...rows.map(([name, xs, target, detail]) => `| ${name} | ${stats(xs)} | ${target} | ${detail} |`),
+    ...rows.filter(([, xs]) => xs.length).map(([name, xs, target, detail]) => `| ${name} | ${stats(xs)} | ${target} | ${detail} |`),
   ];
   return lines.join('\n');
 }
@@ -439,19 +462,24 @@ function os() {
 fs.mkdirSync(TARGET, { recursive: true });
 const key = loadKey(TARGET);
 log(`seeding ${options.images} images (kept in bench/target/seed-${options.images} for later runs)`);
-const seeded = seed(key);
+const seed0 = seed(key);
+const seeded = { ...seed0, ...machine(seed0) };
 if (options.seedOnly) process.exit(0);
 const m = {
   bareStart: [], bareRps: [], bareRss: [], serviceStart: [], serviceRps: [], serviceRss: [], p50: [],
   restNodeRps: [], grpcNodeRps: [], listRate: [], listPeakRss: [], createSeconds: [], gzipSeconds: [], pigzSeconds: [],
 };
 for (let i = 1; i <= options.runs; i++) {
-  log(`run ${i}/${options.runs}: bare endpoint`);
-  await bareRun(m);
+  if (part('get')) {
+    log(`run ${i}/${options.runs}: bare endpoint`);
+    await bareRun(m);
+  }
   log(`run ${i}/${options.runs}: service`);
   await serviceRun(m, key, seeded);
-  log(`run ${i}/${options.runs}: gzip and pigz`);
-  m.gzipSeconds.push(timeShell(`gzip -6 < '${seeded.disk}' | sha1sum`));
-  m.pigzSeconds.push(timeShell(`pigz -p2 -6 < '${seeded.disk}' | sha1sum`));
+  if (part('create')) {
+    log(`run ${i}/${options.runs}: gzip and pigz`);
+    m.gzipSeconds.push(timeShell(`gzip -6 < '${seeded.disk}' | sha1sum`));
+    m.pigzSeconds.push(timeShell(`pigz -p2 -6 < '${seeded.disk}' | sha1sum`));
+  }
 }
 console.log(table(m, seeded));

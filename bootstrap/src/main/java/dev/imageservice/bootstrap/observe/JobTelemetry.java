@@ -28,7 +28,7 @@ public class JobTelemetry implements ImageJobMonitor {
 
     private final MeterRegistry registry;
     private final Counter retried;
-    /** When each running job last logged its progress (System.nanoTime). */
+    /** When each running job last logged its progress (the registry clock's monotonic time, which tests can move). */
     private final Map<UUID, Long> lastProgressLog = new ConcurrentHashMap<>();
 
     @Inject
@@ -58,14 +58,14 @@ public class JobTelemetry implements ImageJobMonitor {
         if (job.attempts() > 1) {
             retried.increment();
         }
-        lastProgressLog.put(job.id(), System.nanoTime());
+        lastProgressLog.put(job.id(), registry.config().clock().monotonicTime());
         LOG.infof("image job %s started: image %s from machine %s, attempt %d", job.id(), job.imageId(),
                 job.machineId(), job.attempts());
     }
 
     @Override
     public void progressed(ImageJob job, long bytesDone, long bytesTotal) {
-        long now = System.nanoTime();
+        long now = registry.config().clock().monotonicTime();
         Long last = lastProgressLog.get(job.id());
         if (last != null && now - last < PROGRESS_LOG_INTERVAL.toNanos()) {
             return;

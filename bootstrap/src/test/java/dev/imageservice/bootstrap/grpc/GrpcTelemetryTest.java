@@ -2,14 +2,17 @@ package dev.imageservice.bootstrap.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imageservice.adapter.grpc.v1.CloneImageRequest;
 import dev.imageservice.adapter.grpc.v1.GetImageRequest;
-import dev.imageservice.bootstrap.observe.AccessLogCapture;
+import dev.imageservice.bootstrap.observe.JobTelemetry;
+import dev.imageservice.bootstrap.observe.LogCapture;
 import dev.imageservice.bootstrap.observe.Scrape;
 import dev.imageservice.domain.image.Image;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.stub.MetadataUtils;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -33,7 +36,7 @@ class GrpcTelemetryTest extends SeededGrpcTest {
         AtomicReference<Metadata> answered = new AtomicReference<>();
         AtomicReference<Metadata> trailers = new AtomicReference<>();
 
-        try (AccessLogCapture log = new AccessLogCapture()) {
+        try (LogCapture log = LogCapture.accessLog()) {
             alice().withInterceptors(MetadataUtils.newAttachHeadersInterceptor(sent),
                             MetadataUtils.newCaptureMetadataInterceptor(answered, trailers))
                     .getImage(GetImageRequest.newBuilder().setId(image.id().toString()).build());
@@ -50,5 +53,34 @@ class GrpcTelemetryTest extends SeededGrpcTest {
 
         assertThat(Scrape.value("images_requests_seconds_count", found)).isEqualTo(foundBefore + 1);
         assertThat(Scrape.value("images_requests_seconds_count", missing)).isEqualTo(missingBefore + 1);
+    }
+
+    /** A client's mistakes leave no stack trace; the server's own fault leaves one, with the call's x-request-id. */
+    @Test
+    void onlyTheServersOwnFaultsAreLoggedWithAStackTrace() {
+        // The clone needs the shared image's file, which the store does not hold: an InternalError.
+        Image hollow = data.image(bob, "hollow").origin(base.id()).sharedWith(alice).fileMissingFromStore().add();
+        String requestId = "grpc-fault-" + UUID.randomUUID();
+        Metadata sent = new Metadata();
+        sent.put(REQUEST_ID, requestId);
+
+        try (LogCapture log = LogCapture.everything()) {
+            GrpcClient.assertFails(() -> alice().getImage(GetImageRequest.newBuilder()
+                    .setId(UUID.randomUUID().toString()).build()), Status.Code.NOT_FOUND, "ResourceNotFound");
+            GrpcClient.assertFails(() -> client.stub().getImage(GetImageRequest.newBuilder()
+                    .setId(hollow.id().toString()).build()), Status.Code.UNAUTHENTICATED, "InvalidCredentials");
+            GrpcClient.assertFails(() -> alice().withInterceptors(MetadataUtils.newAttachHeadersInterceptor(sent))
+                            .cloneImage(CloneImageRequest.newBuilder().setId(hollow.id().toString()).build()),
+                    Status.Code.INTERNAL, "InternalError");
+
+            GrpcClient.eventually("the fault is logged", () -> !serverFaults(log).isEmpty());
+            assertThat(serverFaults(log)).singleElement().asString()
+                    .contains("gRPC request " + requestId + " (CloneImage) failed unexpectedly");
+        }
+    }
+
+    /** Stack traces logged while the capture was open; a background job's own faults are no request's. */
+    private static List<String> serverFaults(LogCapture log) {
+        return log.withStackTraces().stream().filter(line -> !line.startsWith(JobTelemetry.class.getName())).toList();
     }
 }

@@ -13,6 +13,8 @@ import dev.imageservice.application.port.out.ImageJobs;
 import dev.imageservice.application.port.out.ImageRepository;
 import dev.imageservice.application.port.out.Machines;
 import dev.imageservice.bootstrap.cli.AdminCommands;
+import dev.imageservice.bootstrap.observe.JobTelemetry;
+import dev.imageservice.bootstrap.observe.LogCapture;
 import dev.imageservice.bootstrap.observe.Scrape;
 import java.io.PrintStream;
 import dev.imageservice.domain.account.Account;
@@ -256,9 +258,17 @@ class ImageCreationTest {
         double read = Scrape.value("images_read_bytes_total", "transfer=\"creation\"");
         double written = Scrape.value("images_written_bytes_total", "transfer=\"creation\"");
         Machine machine = machine(alice, fileDisk, baseImage.id(), MachineState.STOPPED);
-        CreatedImage created = createImage.createImageFromMachine(command(machine.id().toString(), "metered", "1.0.0"));
+        Image image;
+        CreatedImage created;
+        try (LogCapture log = LogCapture.of(JobTelemetry.class)) {
+            created = createImage.createImageFromMachine(command(machine.id().toString(), "metered", "1.0.0"));
+            image = awaitFinished(created.image().id());
 
-        Image image = awaitFinished(created.image().id());
+            // The end is logged just after the image is activated.
+            awaitLogged(log, "image job " + created.jobId() + " succeeded: image " + image.id());
+            assertThat(log.lines()).anyMatch(line -> line.startsWith(
+                    "image job " + created.jobId() + " started: image " + image.id() + " from machine " + machine.id()));
+        }
 
         long diskSize = Files.size(fileDisk);
         assertThat(Scrape.value("images_read_bytes_total", "transfer=\"creation\"")).isEqualTo(read + diskSize);
@@ -283,6 +293,14 @@ class ImageCreationTest {
         assertThat(listed.toString().lines().filter(line -> line.startsWith(job.id().toString())).toList())
                 .singleElement().asString().contains(image.id().toString(), machine.id().toString(), " succeeded ",
                         diskSize + "/" + diskSize, job.started().toString()).endsWith(" -");
+    }
+
+    private static void awaitLogged(LogCapture log, String start) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (log.lines().stream().noneMatch(line -> line.startsWith(start)) && Instant.now().isBefore(deadline)) {
+            sleep();
+        }
+        assertThat(log.lines()).anyMatch(line -> line.startsWith(start));
     }
 
     @Test

@@ -8,10 +8,12 @@ import dev.imageservice.bootstrap.rest.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.UUID;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import dev.imageservice.domain.account.Account;
+import dev.imageservice.domain.image.Image;
 import dev.imageservice.domain.image.ImageState;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +31,7 @@ class RestTelemetryTest {
         double before = Scrape.value("images_requests_seconds_count", listed);
         String requestId = "rest-" + UUID.randomUUID();
 
-        try (AccessLogCapture log = new AccessLogCapture()) {
+        try (LogCapture log = LogCapture.accessLog()) {
             String answered = alice.signed().header("x-request-id", requestId).get("/" + alice.login() + "/images")
                     .then().statusCode(200).extract().header("Request-Id");
 
@@ -61,6 +63,38 @@ class RestTelemetryTest {
         assertThat(Scrape.value("images_auth_failures_total", "reason=\"unknown-account\"")).isEqualTo(unknownAccount + 1);
         assertThat(Scrape.value("images_requests_seconds_count", "operation=\"GetImage\"", "status=\"4xx\""))
                 .isEqualTo(refused + 2);
+    }
+
+    /** A client's bad input leaves no stack trace; the server's own fault leaves one, with the Request-Id answered. */
+    @Test
+    void onlyTheServersOwnFaultsAreLoggedWithAStackTrace() {
+        Caller alice = Caller.create(data, "alice");
+        Caller bob = Caller.create(data, "bob");
+        // The clone needs the shared image's file, which the store does not hold: an InternalError.
+        Image hollow = data.image(bob.account(), "hollow").sharedWith(alice.account()).fileMissingFromStore().add();
+        String image = "/" + bob.login() + "/images/" + hollow.id();
+
+        try (LogCapture log = LogCapture.everything()) {
+            bob.signed().contentType("application/json").body("{broken").post(image + "?action=update")
+                    .then().statusCode(400);
+            bob.signed().header("If-Match", "\"1\", \"2\"").delete(image).then().statusCode(400);
+            bob.signed().contentType("application/json").body("{\"name\": \"" + "n".repeat(2000) + "\"}")
+                    .post(image + "?action=update").then().statusCode(422);
+            bob.signed().get("/" + bob.login() + "/images/not-a-uuid").then().statusCode(404);
+            given().get(image).then().statusCode(401);
+            String requestId = alice.signed().post("/" + alice.login() + "/images/" + hollow.id() + "?action=clone")
+                    .then().statusCode(500).body("code", org.hamcrest.Matchers.equalTo("InternalError"))
+                    .extract().header("Request-Id");
+
+            eventually(() -> !serverFaults(log).isEmpty());
+            assertThat(serverFaults(log)).singleElement().asString()
+                    .contains("request " + requestId + " failed unexpectedly");
+        }
+    }
+
+    /** Stack traces logged while the capture was open; a background job's own faults are no request's. */
+    private static List<String> serverFaults(LogCapture log) {
+        return log.withStackTraces().stream().filter(line -> !line.startsWith(JobTelemetry.class.getName())).toList();
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.imageservice.bootstrap.packaged.PackagedServer.ClientAccount;
 import dev.imageservice.bootstrap.packaged.PackagedServer.Result;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,28 @@ class AdminCommandsIT {
         assertThat(errors).as(refused.toString()).singleElement().asString()
                 .contains("the gRPC server cannot listen on 0.0.0.0:" + server.grpcPort(), "IMAGES_GRPC_PORT");
         assertThat(refused.stdout()).as(refused.toString()).doesNotContain("\tat ", "Exception");
+    }
+
+    /** An object store that cannot be reached stops the start before anything listens, in one line. */
+    @Test
+    void theServerRefusesToStartWhenItsObjectStoreCannotBeReached() throws IOException {
+        String closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = "http://127.0.0.1:" + socket.getLocalPort();
+        }
+        PackagedServer second = PackagedServer.create("s3-unreachable")
+                .env("IMAGES_S3_ENDPOINT", closed)
+                .env("IMAGES_S3_BUCKET", "images")
+                .env("IMAGES_S3_ACCESS_KEY", "key")
+                .env("IMAGES_S3_SECRET_KEY", "secret")
+                .set("quarkus.vertx.warning-exception-time", "10M");
+
+        Result refused = second.startExpectingExit();
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.stdout().lines().filter(line -> line.contains("IMAGES_S3")).toList()).as(refused.toString())
+                .containsExactly("IMAGES_S3_ENDPOINT: cannot reach " + closed + " (Connection refused)");
+        assertThat(refused.stdout()).as(refused.toString()).doesNotContain("\tat ", "Exception", "ERROR", "Listening on");
     }
 
     @Test

@@ -69,6 +69,7 @@ public final class PackagedServer implements AutoCloseable {
     /** Each instance its own gRPC port too, so that instances side by side all serve gRPC. */
     private final int grpcPort;
     private final Map<String, String> settings = new LinkedHashMap<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
     private Process process;
 
     private PackagedServer(Path folder, int port, int grpcPort) {
@@ -95,6 +96,12 @@ public final class PackagedServer implements AutoCloseable {
     /** A configuration property ({@code -Dname=value}) for the server and its admin commands. */
     public PackagedServer set(String name, String value) {
         settings.put(name, value);
+        return this;
+    }
+
+    /** An environment variable for the server and its commands, as an operator sets one (IMAGES_S3_ENDPOINT). */
+    public PackagedServer env(String name, String value) {
+        environment.put(name, value);
         return this;
     }
 
@@ -361,8 +368,10 @@ public final class PackagedServer implements AutoCloseable {
     }
 
     private Map<String, String> serviceEnvironment() {
-        return Map.of("IMAGES_DATA_DIR", dataDir.toString(), "QUARKUS_HTTP_PORT", Integer.toString(port),
-                "IMAGES_GRPC_PORT", Integer.toString(grpcPort));
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.putAll(Map.of("IMAGES_DATA_DIR", dataDir.toString(), "QUARKUS_HTTP_PORT", Integer.toString(port),
+                "IMAGES_GRPC_PORT", Integer.toString(grpcPort)));
+        return env;
     }
 
     private void awaitAnswer() {

@@ -18,6 +18,9 @@ import io.grpc.protobuf.StatusProto;
  */
 public final class GrpcErrors {
 
+    private static final int MAX_MESSAGE = 200;
+    private static final int MAX_VIOLATION = 100;
+
     /** The ErrorInfo domain: reasons are CloudAPI error codes. */
     public static final String DOMAIN = "cloudapi";
 
@@ -48,35 +51,52 @@ public final class GrpcErrors {
 
     /**
      * The status a failed call ends with: a DomainException by the table, anything else as InternalError.
-     * An unexpected failure rides along as the status's cause, which never leaves the server: the
-     * access log prints its stack trace once, with the call's request id.
+     * A fault of the server's own (an unexpected failure, or a DomainException InternalError) rides along
+     * as the status's cause, which never leaves the server: the access log prints its stack trace once,
+     * with the call's request id.
      */
     public static StatusRuntimeException toStatusException(Throwable failure) {
         if (failure instanceof DomainException domain) {
-            return toStatusException(statusOf(domain.code()), domain.code().wireName(), domain.getMessage(), domain);
+            StatusRuntimeException mapped =
+                    toStatusException(statusOf(domain.code()), domain.code().wireName(), domain.getMessage(), domain);
+            return domain.code() == ErrorCode.INTERNAL_ERROR ? withCause(mapped, domain) : mapped;
         }
         if (failure instanceof StatusRuntimeException status) {
             return status;
         }
-        StatusRuntimeException internal =
-                toStatusException(Status.Code.INTERNAL, ErrorCode.INTERNAL_ERROR.wireName(), "internal error", null);
-        return new StatusRuntimeException(internal.getStatus().withCause(failure), internal.getTrailers());
+        return withCause(
+                toStatusException(Status.Code.INTERNAL, ErrorCode.INTERNAL_ERROR.wireName(), "internal error", null),
+                failure);
+    }
+
+    private static StatusRuntimeException withCause(StatusRuntimeException status, Throwable cause) {
+        return new StatusRuntimeException(status.getStatus().withCause(cause), status.getTrailers());
     }
 
     private static StatusRuntimeException toStatusException(Status.Code status, String reason, String message,
                                                             DomainException domain) {
         com.google.rpc.Status.Builder details = com.google.rpc.Status.newBuilder()
                 .setCode(status.value())
-                .setMessage(message == null ? reason : message)
+                .setMessage(message == null ? reason : shortened(message, MAX_MESSAGE))
                 .addDetails(Any.pack(ErrorInfo.newBuilder().setReason(reason).setDomain(DOMAIN).build()));
         if (domain != null && !domain.errors().isEmpty()) {
             BadRequest.Builder badRequest = BadRequest.newBuilder();
             for (FieldError error : domain.errors()) {
                 badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
-                        .setField(error.field()).setReason(error.code()).setDescription(error.message()));
+                        .setField(error.field()).setReason(error.code())
+                        .setDescription(shortened(error.message(), MAX_VIOLATION)));
             }
             details.addDetails(Any.pack(badRequest.build()));
         }
         return StatusProto.toStatusRuntimeException(details.build());
+    }
+
+    /**
+     * Messages may quote the client's input (an id of 100 000 characters), and they travel twice in
+     * the trailers (grpc-message and the details), which clients cap at 8 KiB: longer, and the
+     * client sees the stream reset as INTERNAL instead of the answer.
+     */
+    private static String shortened(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "...";
     }
 }

@@ -91,6 +91,20 @@ class GrpcErrorsTest {
         assertThat(unpack(status.getDetailsList(), ErrorInfo.class).getReason()).isEqualTo("InternalError");
     }
 
+    /**
+     * The server's own faults carry their exception as the status's cause (which stays on the server),
+     * so that it is logged with its stack trace; a client's mistake carries none.
+     */
+    @Test
+    void onlyTheServersOwnFaultsKeepTheirCause() {
+        IllegalStateException bug = new IllegalStateException("bug");
+        DomainException internal = new DomainException(ErrorCode.INTERNAL_ERROR, "image file x is not held here");
+
+        assertThat(GrpcErrors.toStatusException(bug).getStatus().getCause()).isSameAs(bug);
+        assertThat(GrpcErrors.toStatusException(internal).getStatus().getCause()).isSameAs(internal);
+        assertThat(GrpcErrors.toStatusException(DomainException.notFound("no image x")).getStatus().getCause()).isNull();
+    }
+
     @Test
     void aStatusAlreadyChosenPassesThrough() {
         StatusRuntimeException cancelled = Status.CANCELLED.asRuntimeException();

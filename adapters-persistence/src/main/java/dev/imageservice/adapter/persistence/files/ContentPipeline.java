@@ -8,6 +8,7 @@ import dev.imageservice.domain.error.FieldError;
 import dev.imageservice.domain.image.Compression;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -40,6 +41,12 @@ public class ContentPipeline {
 
     /** Compressor threads, named for thread dumps and stopped with the application. */
     private final ExecutorService compressors = Executors.newCachedThreadPool(named("image-compressor-"));
+    private final DiskCompression compression;
+
+    @Inject
+    public ContentPipeline(DiskCompression compression) {
+        this.compression = compression;
+    }
 
     /** Copies content that is already in its final form into {@code sink}, digesting it. */
     public StoredContent copy(InputStream content, OutputStream sink) throws IOException {
@@ -67,7 +74,7 @@ public class ContentPipeline {
         PipedInputStream compressed = new PipedInputStream(PIPE_BUFFER);
         PipedOutputStream producerEnd = new PipedOutputStream(compressed);
         Future<?> producer = compressors.submit(() -> {
-            try (OutputStream out = DiskCompression.compressing(compression, producerEnd)) {
+            try (OutputStream out = this.compression.compressing(compression, producerEnd)) {
                 source.writeTo(out);
             }
             return null;

@@ -5,6 +5,8 @@ import dev.imageservice.adapter.rest.dto.ErrorDto;
 import dev.imageservice.adapter.rest.pipeline.CloudApiHeaders;
 import dev.imageservice.adapter.rest.pipeline.Routes;
 import dev.imageservice.domain.error.DomainException;
+import dev.imageservice.domain.error.ErrorCode;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -25,8 +27,12 @@ public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
+    /** An InternalError is this server's own fault even when it has a code: logged as {@link #unexpected} is. */
     @ServerExceptionMapper
-    public Response domain(DomainException e) {
+    public Response domain(DomainException e, ContainerRequestContext request) {
+        if (e.code() == ErrorCode.INTERNAL_ERROR) {
+            logFault(e, request);
+        }
         return Response.status(ErrorStatus.of(e.code())).entity(ErrorDto.from(e)).build();
     }
 
@@ -106,8 +112,25 @@ public class ErrorMappers {
      */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext request) {
-        LOG.errorf(e, "request %s failed unexpectedly", CloudApiHeaders.requestId(request));
+        if (clientWentAway(e)) {
+            return error(ErrorStatus.Protocol.BAD_REQUEST, "the connection closed before the request was read whole");
+        }
+        logFault(e, request);
         return error(ErrorStatus.Protocol.INTERNAL_ERROR, "Internal error");
+    }
+
+    /** A client that hangs up in the middle of its body is no fault of the server's, and not logged as one. */
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void logFault(Throwable e, ContainerRequestContext request) {
+        LOG.errorf(e, "request %s failed unexpectedly", CloudApiHeaders.requestId(request));
     }
 
     private static Response error(ErrorStatus.Protocol error, String message) {

@@ -116,10 +116,13 @@ class ImageJobWorker implements RunImageJobsUseCase {
         StoredContent stored;
         try (TaskScheduler.Repeating repeating = scheduler.every(heartbeatPeriod(), heartbeat)) {
             stored = files.storeCompressed(out -> {
+                Counting target = new Counting(out, progress);
                 try {
-                    machines.writeDisk(machine, new Counting(out, progress));
+                    machines.writeDisk(machine, target);
                 } catch (IOException e) {
-                    throw new IOException("reading the machine's disk failed: " + e.getMessage(), e);
+                    // A write the store refused (its disk is full) is the store's failure, not the machine's.
+                    throw new IOException((target.writeFailed ? "writing the image file failed: "
+                            : "reading the machine's disk failed: ") + e.getMessage(), e);
                 }
             }, job.compression());
         }
@@ -152,6 +155,7 @@ class ImageJobWorker implements RunImageJobsUseCase {
     /** Counts the uncompressed bytes of the disk, the job's progress. */
     private static final class Counting extends FilterOutputStream {
         private final AtomicLong count;
+        private volatile boolean writeFailed;
 
         Counting(OutputStream out, AtomicLong count) {
             super(out);
@@ -160,14 +164,18 @@ class ImageJobWorker implements RunImageJobsUseCase {
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
+            try {
+                out.write(bytes, offset, length);
+            } catch (IOException e) {
+                writeFailed = true;
+                throw e;
+            }
             count.addAndGet(length);
         }
 
         @Override
         public void write(int b) throws IOException {
-            out.write(b);
-            count.incrementAndGet();
+            write(new byte[] {(byte) b}, 0, 1);
         }
     }
 }

@@ -66,8 +66,13 @@ public class TestData {
     }
 
     public Account account(String loginPrefix, boolean operator, boolean disabled, TestKey key) {
+        return account(UUID.randomUUID(), loginPrefix, operator, disabled, key);
+    }
+
+    /** An account under an id fixed in advance, e.g. one a stand-in peer datacenter names as an owner. */
+    public Account account(UUID id, String loginPrefix, boolean operator, boolean disabled, TestKey key) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Account account = new Account(UUID.randomUUID(), uniqueLogin(loginPrefix), loginPrefix + "@example.com",
+        Account account = new Account(id, uniqueLogin(loginPrefix), loginPrefix + "@example.com",
                 operator, disabled, now, now);
         QuarkusTransaction.requiringNew().run(() -> {
             accounts.add(account);

@@ -7,6 +7,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -50,6 +52,22 @@ public final class TestKey {
 
     public String sha256Fingerprint() {
         return parsed.sha256Fingerprint();
+    }
+
+    /**
+     * Writes the private key (PKCS#8 PEM) to {@code file} and its OpenSSH public line beside it as
+     * {@code file.pub}, the layout of an operator key ({@code images.operator.key}).
+     */
+    public void writeKeyPair(Path file) {
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        try {
+            Files.writeString(file, pem);
+            Files.writeString(Path.of(file + ".pub"), publicKeyLine + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Base64 rsa-sha256 signature of the text. */

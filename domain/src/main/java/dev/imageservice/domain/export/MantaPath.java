@@ -129,6 +129,10 @@ public record MantaPath(String value) {
                 throw invalid(String.format(Locale.ROOT,
                         "manta_path may not contain control characters or broken UTF-16 (U+%04X at %d)", (int) c, i));
             }
+            if (c == '\uFFFD') {
+                // What a decoder puts where the client's bytes were not UTF-8: the name meant is unknown.
+                throw invalid("manta_path may not contain U+FFFD, the mark of bytes that were not UTF-8 (at " + i + ")");
+            }
             if (Character.isHighSurrogate(c)) {
                 i++;
             }

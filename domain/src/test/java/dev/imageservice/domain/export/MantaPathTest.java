@@ -26,7 +26,7 @@ class MantaPathTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "/", "alice/stor/x", "/alice/stor/\u0000x", "/alice/stor/a\nb", "/alice/stor/a\u007fb",
             "/alice/stor/..", "/alice/stor/./x", "/alice/stor/a\\b", "/alice/stor/%2e%2E", "/alice/stor/a%2Fb",
-            "/alice/stor/a%5cb", "/alice/stor/a%00", "/alice/stor/\ud800x"})
+            "/alice/stor/a%5cb", "/alice/stor/a%00", "/alice/stor/\ud800x", "/alice/stor/\ufffd"})
     void namesNoStoreCouldHoldAreInvalidArguments(String raw) {
         assertInvalid(() -> MantaPath.parse(raw));
     }

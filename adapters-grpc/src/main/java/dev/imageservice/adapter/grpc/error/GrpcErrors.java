@@ -18,6 +18,9 @@ import io.grpc.protobuf.StatusProto;
  */
 public final class GrpcErrors {
 
+    private static final int MAX_MESSAGE = 200;
+    private static final int MAX_VIOLATION = 100;
+
     /** The ErrorInfo domain: reasons are CloudAPI error codes. */
     public static final String DOMAIN = "cloudapi";
 
@@ -74,16 +77,26 @@ public final class GrpcErrors {
                                                             DomainException domain) {
         com.google.rpc.Status.Builder details = com.google.rpc.Status.newBuilder()
                 .setCode(status.value())
-                .setMessage(message == null ? reason : message)
+                .setMessage(message == null ? reason : shortened(message, MAX_MESSAGE))
                 .addDetails(Any.pack(ErrorInfo.newBuilder().setReason(reason).setDomain(DOMAIN).build()));
         if (domain != null && !domain.errors().isEmpty()) {
             BadRequest.Builder badRequest = BadRequest.newBuilder();
             for (FieldError error : domain.errors()) {
                 badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
-                        .setField(error.field()).setReason(error.code()).setDescription(error.message()));
+                        .setField(error.field()).setReason(error.code())
+                        .setDescription(shortened(error.message(), MAX_VIOLATION)));
             }
             details.addDetails(Any.pack(badRequest.build()));
         }
         return StatusProto.toStatusRuntimeException(details.build());
+    }
+
+    /**
+     * Messages may quote the client's input (an id of 100 000 characters), and they travel twice in
+     * the trailers (grpc-message and the details), which clients cap at 8 KiB: longer, and the
+     * client sees the stream reset as INTERNAL instead of the answer.
+     */
+    private static String shortened(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "...";
     }
 }

@@ -6,6 +6,7 @@ import dev.imageservice.adapter.rest.pipeline.CloudApiHeaders;
 import dev.imageservice.adapter.rest.pipeline.Routes;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -111,8 +112,21 @@ public class ErrorMappers {
      */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext request) {
+        if (clientWentAway(e)) {
+            return error(ErrorStatus.Protocol.BAD_REQUEST, "the connection closed before the request was read whole");
+        }
         logFault(e, request);
         return error(ErrorStatus.Protocol.INTERNAL_ERROR, "Internal error");
+    }
+
+    /** A client that hangs up in the middle of its body is no fault of the server's, and not logged as one. */
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void logFault(Throwable e, ContainerRequestContext request) {

@@ -11,11 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,13 +31,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code GET /:login/images/:id} every client uses, and {@code GET /:login/images/:id/file} for
  * the bytes. REST rather than gRPC because it is the interface every instance serves and every
  * operator already debugs with curl and the triton client.
+ *
+ * <p>Every read from a peer, of headers or of the body, waits at most
+ * {@code images.datacenter.read-timeout}: a peer that stops sending without closing fails the
+ * import instead of holding the request and its partial file forever. A large file still takes as
+ * long as it needs, as long as bytes keep coming. {@link HttpURLConnection} rather than
+ * {@code java.net.http.HttpClient}, whose body streams have no read timeout.
  */
 @ApplicationScoped
 public class RestPeerDatacenters implements Datacenters {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
 
     private final String localName;
     private final String localUrl;
@@ -47,7 +50,7 @@ public class RestPeerDatacenters implements Datacenters {
     private final Optional<String> operatorLogin;
     private final Optional<Path> operatorKey;
     private final PublicKeyParser publicKeys;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    private final Duration readTimeout;
     private volatile OperatorSigner signer;
 
     @Inject
@@ -56,13 +59,16 @@ public class RestPeerDatacenters implements Datacenters {
                                PeerDatacentersConfig peers,
                                @ConfigProperty(name = "images.operator.login") Optional<String> operatorLogin,
                                @ConfigProperty(name = "images.operator.key") Optional<Path> operatorKey,
-                               PublicKeyParser publicKeys) {
+                               PublicKeyParser publicKeys,
+                               @ConfigProperty(name = "images.datacenter.read-timeout", defaultValue = "30s")
+                               Duration readTimeout) {
         this.localName = localName;
         this.localUrl = localUrl;
         this.peers = peers;
         this.operatorLogin = operatorLogin;
         this.operatorKey = operatorKey;
         this.publicKeys = publicKeys;
+        this.readTimeout = readTimeout;
     }
 
     @Override
@@ -80,9 +86,8 @@ public class RestPeerDatacenters implements Datacenters {
 
     @Override
     public ImgapiManifest fetchImage(String datacenter, String login, UUID imageId) {
-        HttpResponse<InputStream> response = send(datacenter, imagePath(login, imageId), METADATA_TIMEOUT);
         Map<String, Object> shown;
-        try (InputStream body = response.body()) {
+        try (InputStream body = send(datacenter, imagePath(login, imageId))) {
             shown = JSON.readValue(body, new TypeReference<Map<String, Object>>() {
             });
         } catch (IOException e) {
@@ -100,50 +105,48 @@ public class RestPeerDatacenters implements Datacenters {
 
     @Override
     public InputStream openFile(String datacenter, String login, UUID imageId) {
-        // No overall timeout: a large file takes as long as it takes; a dead peer fails the read.
-        return send(datacenter, imagePath(login, imageId) + "/file", null).body();
+        return send(datacenter, imagePath(login, imageId) + "/file");
     }
 
-    private HttpResponse<InputStream> send(String datacenter, String path, Duration timeout) {
+    /** The body of a 200 answer to a signed GET; any other answer is the peer's refusal. */
+    private InputStream send(String datacenter, String path) {
         String base = peers.peers().get(datacenter) == null ? null : peers.peers().get(datacenter).url();
         if (base == null) {
             throw DomainException.notFound("datacenter " + datacenter + " is unknown");
         }
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.replaceAll("/+$", "") + path))
-                .header("Accept", "application/json")
-                .header("Accept-Version", "~9")
-                .header("Date", date)
-                .header("Authorization", signer().authorization("GET", path, date))
-                .GET();
-        if (timeout != null) {
-            request.timeout(timeout);
-        }
-        HttpResponse<InputStream> response;
+        String authorization = signer().authorization("GET", path, date);
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw unreachable(datacenter, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            HttpURLConnection connection = (HttpURLConnection) URI.create(base.replaceAll("/+$", "") + path).toURL()
+                    .openConnection();
+            connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+            connection.setReadTimeout((int) readTimeout.toMillis());
+            connection.setRequestProperty("Accept", "application/json");
+            connection.setRequestProperty("Accept-Version", "~9");
+            connection.setRequestProperty("Date", date);
+            connection.setRequestProperty("Authorization", authorization);
+            int status = connection.getResponseCode();
+            if (status != 200) {
+                throw refusal(datacenter, status, connection.getErrorStream());
+            }
+            return connection.getInputStream();
+        } catch (IOException | IllegalArgumentException e) {
             throw unreachable(datacenter, e);
         }
-        if (response.statusCode() != 200) {
-            throw refusal(datacenter, response);
-        }
-        return response;
     }
 
     /** A peer's 404 is the caller's 404; any other refusal means the peer could not serve us. */
-    private static DomainException refusal(String datacenter, HttpResponse<InputStream> response) {
-        String message;
-        try (InputStream body = response.body()) {
-            Object parsed = JSON.readValue(body, Map.class).get("message");
-            message = parsed == null ? "HTTP " + response.statusCode() : parsed.toString();
-        } catch (IOException | RuntimeException e) {
-            message = "HTTP " + response.statusCode();
+    private static DomainException refusal(String datacenter, int status, InputStream errorBody) {
+        String message = "HTTP " + status;
+        if (errorBody != null) {
+            try (InputStream body = errorBody) {
+                Object parsed = JSON.readValue(body, Map.class).get("message");
+                message = parsed == null ? message : parsed.toString();
+            } catch (IOException | RuntimeException e) {
+                // The status alone says enough.
+            }
         }
-        if (response.statusCode() == 404) {
+        if (status == 404) {
             return DomainException.notFound(message);
         }
         return new DomainException(ErrorCode.REMOTE_SOURCE_ERROR, "datacenter " + datacenter + " refused: " + message);

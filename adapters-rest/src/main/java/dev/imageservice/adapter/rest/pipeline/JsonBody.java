@@ -2,6 +2,7 @@ package dev.imageservice.adapter.rest.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -18,7 +19,9 @@ import java.util.Base64;
  */
 public final class JsonBody {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    /** Strict as JSON.parse: text after the first value is an error, not ignored. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final ObjectWriter WRITER = MAPPER.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
 
     private JsonBody() {

@@ -1,0 +1,88 @@
+package dev.imageservice.bootstrap.rest;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Everything the service keeps, as one comparable value: every account and key, the images,
+ * ACLs, jobs and machines of the given owners (other test classes' background jobs may still move
+ * theirs), and every file under the image store and the export tree with its size and time.
+ */
+@ApplicationScoped
+public class StoredState {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @ConfigProperty(name = "images.data-dir")
+    Path dataDir;
+
+    /** The state now, one line per row or file, sorted. */
+    public List<String> snapshot(Collection<UUID> owners) {
+        String ids = owners.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
+        List<String> lines = new ArrayList<>();
+        lines.addAll(rows("select * from account"));
+        lines.addAll(rows("select * from account_key"));
+        lines.addAll(rows("select * from image where owner_id in (" + ids + ")"));
+        lines.addAll(rows("select a.* from image_acl a join image i on i.id = a.image_id where i.owner_id in (" + ids + ")"));
+        lines.addAll(rows("select j.* from image_job j join image i on i.id = j.image_id where i.owner_id in (" + ids + ")"));
+        lines.addAll(rows("select * from machine where owner_id in (" + ids + ")"));
+        lines.addAll(files(dataDir.resolve("manta")));
+        lines.addAll(files(dataDir.resolve("files")).stream().filter(line -> !line.startsWith("file tmp")).toList());
+        lines.sort(null);
+        return lines;
+    }
+
+    private List<String> rows(String sql) {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet result = statement.executeQuery()) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                TreeMap<String, String> row = new TreeMap<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.put(result.getMetaData().getColumnName(i), result.getString(i));
+                }
+                rows.add(sql.substring(sql.indexOf(" from ")) + " " + row);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+        return rows;
+    }
+
+    private static List<String> files(Path root) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).map(file -> {
+                try {
+                    return "file " + root.relativize(file) + " " + Files.size(file) + " " + Files.getLastModifiedTime(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

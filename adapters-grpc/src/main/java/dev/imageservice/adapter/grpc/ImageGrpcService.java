@@ -4,6 +4,7 @@ import com.google.protobuf.Empty;
 import dev.imageservice.adapter.grpc.auth.Caller;
 import dev.imageservice.adapter.grpc.auth.SignatureAuthInterceptor;
 import dev.imageservice.adapter.grpc.error.GrpcErrors;
+import dev.imageservice.adapter.grpc.error.UnreadableRequests;
 import dev.imageservice.adapter.grpc.mapping.ImageMessages;
 import dev.imageservice.adapter.grpc.mapping.ImageRequests;
 import dev.imageservice.adapter.grpc.stream.FileChunkStream;
@@ -47,6 +48,7 @@ import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
 import dev.imageservice.domain.image.Image;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
@@ -99,6 +101,12 @@ public class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBase {
         this.importImage = importImage;
         this.getImageFile = getImageFile;
         this.watchHub = watchHub;
+    }
+
+    /** Requests the protobuf parser refuses are the client's InvalidArgument: see {@link UnreadableRequests}. */
+    @Override
+    public ServerServiceDefinition bindService() {
+        return UnreadableRequests.guard(super.bindService());
     }
 
     @Override

@@ -194,6 +194,7 @@ class GrpcBadInputCorpusTest extends SeededGrpcTest {
         updates.put("acl of junk", UpdateImageRequest.newBuilder().addAcl("x").addAcl("").addAcl("\u0000"));
         updates.put("acl of 10000", UpdateImageRequest.newBuilder().addAllAcl(java.util.Collections.nCopies(10_000, bob.id().toString())));
         updates.put("tags nested 20 deep", UpdateImageRequest.newBuilder().setTags(nested(20)));
+        updates.put("tags nested past the parser's limit", UpdateImageRequest.newBuilder().setTags(nested(60)));
         updates.put("tags 200 KB", UpdateImageRequest.newBuilder().setTags(Struct.newBuilder()
                 .putFields("big", Value.newBuilder().setStringValue("t".repeat(200_000)).build())));
         updates.put("tags NaN", UpdateImageRequest.newBuilder().setTags(Struct.newBuilder()
@@ -223,6 +224,8 @@ class GrpcBadInputCorpusTest extends SeededGrpcTest {
         creations.put("version 513", CreateImageFromMachineRequest.newBuilder().setName("n").setVersion("1".repeat(513)));
         creations.put("bad acl", CreateImageFromMachineRequest.newBuilder().setName("n").setVersion("bad version!").addAcl("x"));
         creations.put("deep tags", CreateImageFromMachineRequest.newBuilder().setName("n").setVersion("bad version!").setTags(nested(20)));
+        creations.put("tags past the parser's limit", CreateImageFromMachineRequest.newBuilder().setName("n")
+                .setVersion("bad version!").setTags(nested(60)));
         creations.put("bad homepage", CreateImageFromMachineRequest.newBuilder().setName("n").setVersion("1").setHomepage("ftp://x"));
         creations.forEach((label, builder) -> cases.add(asAlice("CreateImageFromMachine " + label, stub -> stub.createImageFromMachine(
                 builder.clone().setMachine(machine.id().toString()).build()))));
@@ -330,8 +333,7 @@ class GrpcBadInputCorpusTest extends SeededGrpcTest {
 
     /**
      * Struct and list values nested {@code depth} deep, each level about three protobuf levels:
-     * 20 stays within protobuf's parser limit of 100. Deeper, grpc-java refuses the message while
-     * parsing it, before any service code, and ends the call UNKNOWN (see the README).
+     * 20 stays within protobuf's parser limit of 100, 60 goes past it (InvalidArgument, never UNKNOWN).
      */
     private static Struct nested(int depth) {
         Value value = Value.newBuilder().setStringValue("leaf").build();

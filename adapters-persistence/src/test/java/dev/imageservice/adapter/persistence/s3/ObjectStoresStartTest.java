@@ -56,10 +56,19 @@ class ObjectStoresStartTest {
     void aMissingBucketNamesTheBucketSettingAndFailsReadiness() {
         ObjectStores stores = stores(endpoint(), "no-such-bucket", S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY);
 
-        assertRefused(stores, "IMAGES_S3_BUCKET: bucket no-such-bucket does not exist at " + endpoint());
         assertThatThrownBy(() -> stores.blobStorage().checkWritable())
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining("s3://no-such-bucket/files/tmp/probe-");
-        stores.close();
+        assertRefused(stores, "IMAGES_S3_BUCKET: bucket no-such-bucket does not exist at " + endpoint());
+    }
+
+    @Test
+    void aMissingExportBucketNamesItsSetting() {
+        ObjectStores stores = stores(endpoint(), S3ProxyServer.BUCKET, S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY,
+                "no-exports");
+
+        assertThatThrownBy(() -> stores.exportObjects().checkWritable())
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("s3://no-exports/.probe/probe-");
+        assertRefused(stores, "IMAGES_S3_EXPORT_BUCKET: bucket no-exports does not exist at " + endpoint());
     }
 
     @Test
@@ -93,6 +102,11 @@ class ObjectStoresStartTest {
     }
 
     private static ObjectStores stores(String endpoint, String bucket, String accessKey, String secretKey) {
+        return stores(endpoint, bucket, accessKey, secretKey, null);
+    }
+
+    private static ObjectStores stores(String endpoint, String bucket, String accessKey, String secretKey,
+                                       String exportBucket) {
         return new ObjectStores(new S3Settings() {
             @Override
             public Optional<URI> endpoint() {
@@ -121,7 +135,7 @@ class ObjectStoresStartTest {
 
             @Override
             public Optional<String> exportBucket() {
-                return Optional.empty();
+                return Optional.ofNullable(exportBucket);
             }
 
             @Override

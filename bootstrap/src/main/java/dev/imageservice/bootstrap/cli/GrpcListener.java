@@ -2,14 +2,9 @@ package dev.imageservice.bootstrap.cli;
 
 import grpc.health.v1.HealthOuterClass.HealthCheckResponse.ServingStatus;
 import io.quarkus.grpc.runtime.health.GrpcHealthStorage;
-import io.quarkus.logging.LoggingFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Filter;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -39,37 +34,9 @@ public class GrpcListener {
     }
 
     String whyNotServing() {
-        String cause = StartFailureFilter.FAILURE.get();
+        String cause = StartFailureFilter.GRPC_FAILURE.get();
         return "the gRPC server cannot listen on " + host + ":" + port
                 + (cause == null ? "" : " (" + cause + ")")
                 + "; stop what holds the port or set IMAGES_GRPC_PORT";
-    }
-
-    /**
-     * Keeps the gRPC server's start failure (ERROR lines with a stack trace) out of the log
-     * and remembers its reason for {@link #whyNotServing()}, which the server prints as one line.
-     * Configured as {@code quarkus.log.console.filter}.
-     */
-    @LoggingFilter(name = "grpc-start-failure")
-    public static final class StartFailureFilter implements Filter {
-
-        private static final String RECORDER = "io.quarkus.grpc.runtime.GrpcServerRecorder";
-        static final AtomicReference<String> FAILURE = new AtomicReference<>();
-
-        @Override
-        public boolean isLoggable(LogRecord record) {
-            if (!RECORDER.equals(record.getLoggerName()) || record.getLevel().intValue() < Level.SEVERE.intValue()
-                    || record.getMessage() == null || !record.getMessage().startsWith("Unable to start the gRPC server")) {
-                return true;
-            }
-            if (record.getThrown() != null) {
-                Throwable root = record.getThrown();
-                while (root.getCause() != null && root.getCause() != root) {
-                    root = root.getCause();
-                }
-                FAILURE.set(AdminCommands.oneLine(String.valueOf(root.getMessage())));
-            }
-            return false;
-        }
     }
 }

@@ -34,16 +34,14 @@ public class ImageServiceMain {
     /** A command whose service cannot start (say, an unreadable data folder) says why in one line. */
     private static void exitCommand(int status, Throwable startFailure) {
         if (startFailure != null) {
-            System.err.println("error: cannot open the service's data: " + AdminCommands.oneLine(rootMessage(startFailure)));
+            System.err.println("error: " + DatabaseFailure.explain(startFailure)
+                    .orElse("cannot open the service's data: " + AdminCommands.oneLine(rootMessage(startFailure))));
         }
         System.exit(status);
     }
 
     private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = StartFailureFilter.rootCause(failure);
         return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 

@@ -15,12 +15,15 @@ import dev.imageservice.adapter.grpc.v1.ImageServiceGrpc.ImageServiceBlockingStu
 import dev.imageservice.adapter.grpc.v1.ImageStateChange;
 import dev.imageservice.adapter.grpc.v1.WatchImageRequest;
 import dev.imageservice.adapter.grpc.watch.ImageWatchHub;
+import dev.imageservice.application.port.out.ImageRepository;
 import dev.imageservice.domain.image.Image;
+import dev.imageservice.domain.image.ImageError;
 import dev.imageservice.domain.image.ImageState;
 import dev.imageservice.domain.machine.MachineState;
 import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
@@ -51,6 +54,8 @@ class GrpcStreamsTest extends SeededGrpcTest {
 
     @Inject
     ImageWatchHub hub;
+    @Inject
+    ImageRepository images;
 
     int watchedBefore;
 
@@ -185,6 +190,28 @@ class GrpcStreamsTest extends SeededGrpcTest {
 
         eventually("the cancelled watch is unsubscribed", () -> hub.watchedImages() == watchedBefore);
         assertThat(Status.fromThrowable(ended.get(30, TimeUnit.SECONDS)).getCode()).isEqualTo(Status.Code.CANCELLED);
+    }
+
+    /**
+     * Another instance sharing the database changes the image: no event reaches this one, yet the
+     * watch streams the change within about a second (its poll of the stored image).
+     */
+    @Test
+    void aWatchSeesAChangeMadeElsewhereWithinASecond() {
+        Image pending = data.image(alice, "elsewhere").state(ImageState.CREATING).add();
+        Iterator<ImageStateChange> changes = alice().watchImage(watch(pending.id().toString()));
+        assertThat(changes.next().getImage().getState()).isEqualTo("creating");
+
+        long changed = System.nanoTime();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Image stored = images.findById(pending.id()).orElseThrow();
+            stored.fail(new ImageError("InternalError", "the other instance's job failed"));
+            images.update(stored);
+        });
+
+        assertThat(changes.next().getImage().getState()).isEqualTo("failed");
+        assertThat(Duration.ofNanos(System.nanoTime() - changed)).isLessThan(Duration.ofMillis(1500));
+        assertThat(changes.hasNext()).isFalse();
     }
 
     @Test

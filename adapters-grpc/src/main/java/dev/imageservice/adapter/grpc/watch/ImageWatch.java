@@ -16,10 +16,11 @@ import org.jboss.logging.Logger;
  * One client's watch of one image. It subscribes to the hub before the image is read, so no change
  * falls between the read and the subscription; changes that arrive before the first message is out
  * wait for it. A message goes out when the state differs from the last one sent and, while the image
- * is creating, when its job's recorded progress moved (the hub polls it). The watch ends (stream
+ * is creating, when its job's recorded progress moved. Changes come as this instance's events and
+ * from the hub's reads of the database once a second, which see other instances' changes too. The watch ends (stream
  * completed, subscription and polling closed) at a final state, and on cancel.
  *
- * <p>Changes arrive on the application's job threads, progress on the hub's poll thread, the start
+ * <p>Changes arrive on the application's job threads, polled changes and progress on the hub's thread, the start
  * and the cancel on gRPC threads: every step holds this object's lock, so the stream never sees two
  * writers.
  */
@@ -33,7 +34,7 @@ public final class ImageWatch {
     private final ServerCallStreamObserver<ImageStateChange> observer;
     private final List<Image> early = new ArrayList<>();
     private AutoCloseable subscription;
-    private AutoCloseable progressPoll;
+    private AutoCloseable poll;
     private final ImageWatchHub hub;
     private final UUID imageId;
     private Image lastImage;
@@ -67,6 +68,9 @@ public final class ImageWatch {
         send(current);
         early.forEach(this::send);
         early.clear();
+        if (!ended) {
+            poll = hub.poll(imageId, this::changed, this::progressed);
+        }
     }
 
     /** Ends the watch without a message (the first read failed; the caller reports why). */
@@ -92,9 +96,6 @@ public final class ImageWatch {
         lastSent = image.state();
         lastImage = image;
         emit(image);
-        if (image.state() == ImageState.CREATING && progressPoll == null) {
-            progressPoll = hub.pollProgress(imageId, this::progressed);
-        }
     }
 
     /** A creating image's job read more of the disk: the image again, with the new count. */
@@ -124,7 +125,7 @@ public final class ImageWatch {
             return;
         }
         ended = true;
-        close(progressPoll);
+        close(poll);
         close(subscription);
     }
 

@@ -1,6 +1,8 @@
 package dev.imageservice.adapter.grpc.watch;
 
 import dev.imageservice.application.port.in.GetCreationProgressUseCase;
+import dev.imageservice.application.port.in.GetStoredImageUseCase;
+import dev.imageservice.domain.image.ImageState;
 import dev.imageservice.application.port.out.ImageEvents;
 import dev.imageservice.domain.image.Image;
 import dev.imageservice.domain.job.ImageJob;
@@ -21,18 +23,20 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * Hands the application's image state changes to whoever watches that image, and reads the
- * progress of creations being watched once a second (from the job's record, so a job another
- * instance runs shows too), on one thread of its own.
+ * Hands the application's image state changes to whoever watches that image. Changes made by other
+ * instances sharing the database raise no event here: each watched image is read once a second
+ * (and, while creating, its job's recorded progress), on one thread of its own, so a watch sees
+ * them within about a second.
  */
 @ApplicationScoped
 public class ImageWatchHub implements ImageEvents {
 
-    static final Duration PROGRESS_POLL = Duration.ofSeconds(1);
+    static final Duration POLL = Duration.ofSeconds(1);
 
     private static final Logger LOG = Logger.getLogger(ImageWatchHub.class);
 
     private final Map<UUID, Set<Consumer<Image>>> watchers = new ConcurrentHashMap<>();
+    private final GetStoredImageUseCase stored;
     private final GetCreationProgressUseCase progress;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "image-watch-progress");
@@ -41,19 +45,28 @@ public class ImageWatchHub implements ImageEvents {
     });
 
     @Inject
-    public ImageWatchHub(GetCreationProgressUseCase progress) {
+    public ImageWatchHub(GetStoredImageUseCase stored, GetCreationProgressUseCase progress) {
+        this.stored = stored;
         this.progress = progress;
     }
 
-    /** Reads the image's creation job every {@link #PROGRESS_POLL} until the returned handle is closed. */
-    AutoCloseable pollProgress(UUID imageId, Consumer<ImageJob> listener) {
-        long millis = PROGRESS_POLL.toMillis();
+    /**
+     * Reads the image, and its creation job while it is creating, every {@link #POLL} until the
+     * returned handle is closed.
+     */
+    AutoCloseable poll(UUID imageId, Consumer<Image> imageListener, Consumer<ImageJob> jobListener) {
+        long millis = POLL.toMillis();
         ScheduledFuture<?> polling = poller.scheduleWithFixedDelay(() -> {
             try {
-                progress.creationJob(imageId).ifPresent(listener);
+                stored.storedImage(imageId).ifPresent(image -> {
+                    imageListener.accept(image);
+                    if (image.state() == ImageState.CREATING) {
+                        progress.creationJob(imageId).ifPresent(jobListener);
+                    }
+                });
             } catch (RuntimeException e) {
-                // The next poll tries again; a watch must not end over a missed progress read.
-                LOG.debugf(e, "reading the progress of image %s failed", imageId);
+                // The next poll tries again; a watch must not end over a missed read.
+                LOG.debugf(e, "reading image %s for its watchers failed", imageId);
             }
         }, millis, millis, TimeUnit.MILLISECONDS);
         return () -> polling.cancel(false);

@@ -1,7 +1,8 @@
 // The benchmark driver bench/run starts: seeds a data folder, starts the packaged service and the bare
 // Quarkus anchor side by side (alternating, never at once), loads them with wrk and a Node client, and
-// prints the table of docs/performance (README "Benchmark"). Everything it writes is under bench/target.
-import { spawn, execFileSync } from 'node:child_process';
+// prints the table of docs/performance (README "Benchmark"). With --soak it runs the service alone under a
+// paced mixed load instead (README "Soak"). Everything it writes is under bench/target.
+import { spawn, execFile, execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -9,6 +10,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET = path.join(ROOT, 'bench', 'target');
@@ -28,7 +30,7 @@ const LOGIN = 'bench';
 const DISK_BYTES = options.diskMiB * 1024 * 1024;
 
 function parseArgs(args) {
-  const o = { images: 100000, runs: 3, seconds: 10, diskMiB: 512 };
+  const o = { runs: 3, seconds: 10, minutes: 10, peakSeconds: 30 };
   for (let i = 0; i < args.length; i++) {
     const value = () => Number(args[++i]);
     switch (args[i]) {
@@ -38,15 +40,21 @@ function parseArgs(args) {
       case '--disk-mib': o.diskMiB = value(); break;
       case '--seed-only': o.seedOnly = true; break;
       case '--only': o.only = new Set(args[++i].split(',')); break;
+      case '--soak': o.soak = true; break;
+      case '--minutes': o.minutes = value(); break;
+      case '--rate': o.rate = value(); break;
+      case '--peak-seconds': o.peakSeconds = value(); break;
       case '--smoke': Object.assign(o, { images: 1000, runs: 3, seconds: 1, diskMiB: 8 }); break;
-      default: throw new Error(`unknown argument ${args[i]} (bench/run [--images N] [--runs R] [--seconds S] [--disk-mib M] [--smoke] [--seed-only] [--only get,grpc,list,create])`);
+      default: throw new Error(`unknown argument ${args[i]} (bench/run [--images N] [--runs R] [--seconds S] [--disk-mib M] [--smoke] [--seed-only] [--only get,grpc,list,create]`
+        + ' | bench/run --soak [--minutes M] [--rate R] [--peak-seconds S] [--images N] [--disk-mib M])');
     }
   }
   for (const part of o.only ?? []) {
     if (!PARTS.includes(part)) throw new Error(`--only takes ${PARTS.join(', ')}, not ${part}`);
   }
   if (o.runs < 3) throw new Error('--runs must be at least 3: each ratio is min/median/max of alternating runs');
-  return o;
+  // The soak needs only a small data set and a small disk (its creations must stay cheap).
+  return o.soak ? { images: 1000, diskMiB: 8, ...o } : { images: 100000, diskMiB: 512, ...o };
 }
 
 const log = (...m) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...m);
@@ -67,7 +75,7 @@ function sshPublicKey(publicKey) {
   return { line: `ssh-rsa ${blob.toString('base64')} bench@bench`, fingerprint: md5 };
 }
 
-function loadKey(dir) {
+function loadKey(dir, login = LOGIN) {
   const file = path.join(dir, 'key.pem');
   if (!fs.existsSync(file)) {
     const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -76,17 +84,17 @@ function loadKey(dir) {
   const privateKey = crypto.createPrivateKey(fs.readFileSync(file));
   const pub = sshPublicKey(crypto.createPublicKey(privateKey));
   fs.writeFileSync(path.join(dir, 'key.pub'), pub.line + '\n');
-  return { privateKey, fingerprint: pub.fingerprint, publicFile: path.join(dir, 'key.pub') };
+  return { login, privateKey, fingerprint: pub.fingerprint, publicFile: path.join(dir, 'key.pub') };
 }
 
-/** Date and Authorization for one method and target; the server accepts them for 300 s, so load reuses them. */
+/** Date and Authorization headers for one method and target; the server accepts them for 300 s, so load reuses them. */
 function sign(key, method, target) {
   const date = new Date().toUTCString();
   const signature = crypto.sign('sha256', Buffer.from(`(request-target): ${method} ${target}\ndate: ${date}`), key.privateKey)
     .toString('base64');
   return {
-    date,
-    authorization: `Signature keyId="/${LOGIN}/keys/${key.fingerprint}",algorithm="rsa-sha256",`
+    Date: date,
+    Authorization: `Signature keyId="/${key.login}/keys/${key.fingerprint}",algorithm="rsa-sha256",`
       + `headers="(request-target) date",signature="${signature}"`,
   };
 }
@@ -231,9 +239,14 @@ function machine(seeded) {
     const line = admin(seeded.dataDir, 'machine', 'add', LOGIN, '--name', `bench-vm-${options.diskMiB}m`, '--disk', disk,
       '--image', seeded.imageId, '--state', 'stopped');
     seeded.machines[disk] = line.match(/\(([0-9a-f-]{36})\)/)[1];
-    fs.writeFileSync(path.join(path.dirname(seeded.dataDir), 'bench.json'), JSON.stringify(seeded));
+    remember(seeded);
   }
   return { disk, machineId: seeded.machines[disk] };
+}
+
+/** Writes what the seed holds back to its bench.json, for the next run. */
+function remember(seeded) {
+  fs.writeFileSync(path.join(path.dirname(seeded.dataDir), 'bench.json'), JSON.stringify(seeded));
 }
 
 function gzipOf(bytes) {
@@ -290,16 +303,24 @@ async function bareRun(m) {
   }
 }
 
-async function serviceRun(m, key, seeded) {
+/** The packaged service on a fresh copy of the seed (bench/target/run-data), once it answers a signed GetImage. */
+async function startService(key, seeded) {
   const dataDir = path.join(TARGET, 'run-data');
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.cpSync(seeded.dataDir, dataDir, { recursive: true });
   const port = await freePort();
   const grpcPort = await freePort();
   const target = `/${LOGIN}/images/${seeded.imageId}`;
-  const signedGet = (t) => { const s = sign(key, 'get', t); return { Date: s.date, Authorization: s.authorization }; };
   const server = await startJar(SERVICE_JAR, { IMAGES_DATA_DIR: dataDir, QUARKUS_HTTP_PORT: String(port), IMAGES_GRPC_PORT: String(grpcPort) },
-    () => request(port, 'GET', target, signedGet(target)).then((r) => r.status), 'service');
+    () => request(port, 'GET', target, sign(key, 'get', target)).then((r) => r.status), 'service');
+  return { ...server, port, grpcPort };
+}
+
+async function serviceRun(m, key, seeded) {
+  const server = await startService(key, seeded);
+  const { port, grpcPort } = server;
+  const target = `/${LOGIN}/images/${seeded.imageId}`;
+  const signedGet = (t) => sign(key, 'get', t);
   try {
     if (part('get')) {
       m.serviceStart.push(server.startMs);
@@ -353,8 +374,8 @@ async function nodeGrpcRps(port, key, imageId) {
   const client = new ImageService(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
   const s = sign(key, 'post', '/imageservice.v1.ImageService/GetImage');
   const metadata = new grpc.Metadata();
-  metadata.set('date', s.date);
-  metadata.set('authorization', s.authorization);
+  metadata.set('date', s.Date);
+  metadata.set('authorization', s.Authorization);
   const call = () => new Promise((resolve, reject) =>
     client.GetImage({ login: LOGIN, id: imageId }, metadata, (err, image) => (err ? reject(err) : resolve(image))));
   const loop = async (until) => { let n = 0; while (performance.now() < until) { await call(); n++; } return n; };
@@ -396,17 +417,273 @@ async function createImage(port, key, seeded) {
   const s = sign(key, 'post', target);
   const body = JSON.stringify({ machine: seeded.machineId, name: 'bench-created', version: `1.0.${Date.now()}` });
   const started = performance.now();
-  const r = await request(port, 'POST', target, { Date: s.date, Authorization: s.authorization, 'Content-Type': 'application/json' }, body);
+  const r = await request(port, 'POST', target, { ...s, 'Content-Type': 'application/json' }, body);
   if (r.status !== 201) throw new Error(`CreateImageFromMachine answered ${r.status}: ${r.body}`);
   const id = JSON.parse(r.body.toString('utf8')).id;
   for (;;) {
     await sleep(50);
     const t = `/${LOGIN}/images/${id}`;
-    const g = sign(key, 'get', t);
-    const image = JSON.parse((await request(port, 'GET', t, { Date: g.date, Authorization: g.authorization })).body.toString('utf8'));
+    const image = JSON.parse((await request(port, 'GET', t, sign(key, 'get', t))).body.toString('utf8'));
     if (image.state === 'active') return (performance.now() - started) / 1000;
     if (image.state === 'failed') throw new Error(`image creation failed: ${JSON.stringify(image.error)}`);
   }
+}
+
+// --- soak ------------------------------------------------------------------------------------------
+
+const CLONER = 'bench-cloner';
+/** Weights of the soak's operations; create runs one at a time (one machine), a get stands in meanwhile. */
+const MIX = { list: 20, get: 35, update: 20, clone: 10, delete: 10, create: 5 };
+const EXPECTED = { list: 200, get: 200, update: 200, clone: 200, delete: 204, create: 201, poll: 200 };
+/** Clones and created images waiting for their delete: past this many a clone deletes instead, so the data stays bounded. */
+const POOL_MAX = 32;
+const IN_FLIGHT_MAX = 64;
+
+/** A second account, added to the seed once: CloneImage wants an image shared with the caller, not the caller's own. */
+function cloner(seeded) {
+  const dir = path.join(TARGET, CLONER);
+  fs.mkdirSync(dir, { recursive: true });
+  const clonerKey = loadKey(dir, CLONER);
+  if (seeded.clonerKeyFingerprint !== clonerKey.fingerprint) {
+    seeded.clonerId = crypto.randomUUID();
+    admin(seeded.dataDir, 'account', 'add', CLONER, '--key', clonerKey.publicFile, '--id', seeded.clonerId);
+    seeded.clonerKeyFingerprint = clonerKey.fingerprint;
+    remember(seeded);
+  }
+  return { clonerKey, clonerId: seeded.clonerId };
+}
+
+/** Counts, latencies and unexpected answers of one phase. */
+function tally() {
+  const t = { byOp: {}, errors: 0, fiveXX: 0, firstErrors: [], notSent: 0 };
+  t.add = (op, ms, status, detail) => {
+    (t.byOp[op] ??= []).push(ms);
+    if (status === EXPECTED[op]) return;
+    t.errors++;
+    if (status >= 500) t.fiveXX++;
+    if (t.firstErrors.length < 10) t.firstErrors.push(`${op}: ${status ?? 'no answer'} ${String(detail).slice(0, 300)}`);
+  };
+  t.count = (ops = Object.keys(t.byOp)) => ops.reduce((n, op) => n + (t.byOp[op]?.length ?? 0), 0);
+  return t;
+}
+
+const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+
+/**
+ * RSS, open descriptors and threads of the service; with fullGc, first a full GC (jcmd GC.run) and the live heap:
+ * without it, garbage the JVM has not collected yet, and the heap it grows into meanwhile, would count as growth.
+ */
+async function processFigures(pid, fullGc = true) {
+  let heap;
+  if (fullGc) {
+    // Asynchronous: the figures half-way are taken under load, which must go on meanwhile.
+    const jcmd = promisify(execFile);
+    await jcmd('jcmd', [String(pid), 'GC.run']);
+    heap = Number((await jcmd('jcmd', [String(pid), 'GC.heap_info'])).stdout.match(/used (\d+)K/)[1]) / 1024;
+  }
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return {
+    heap,
+    rss: rssMiB(pid),
+    fds: fs.readdirSync(`/proc/${pid}/fd`).length,
+    threads: Number(status.match(/Threads:\s+(\d+)/)[1]),
+  };
+}
+
+const loadAverage = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+/**
+ * The soak: the service on a copy of the seed, a warm-up that measures the peak (closed loop, 16 in flight),
+ * then --minutes of the same mix at a paced rate (80 % of that peak, or --rate); the process's RSS, open
+ * descriptors and threads after the warm-up and at the end. Answers the exit status (1 when the verdict fails).
+ */
+async function soak(key, seeded) {
+  const service = await startService(key, seeded);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: IN_FLIGHT_MAX });
+  // Signing costs the client about a millisecond of CPU: one signature per target is reused for two minutes.
+  const signatures = new Map();
+  const call = (k, method, target, body) => {
+    const cacheKey = `${k.login} ${method} ${target}`;
+    let s = signatures.get(cacheKey);
+    if (!s || Date.now() - s.at > 120000) signatures.set(cacheKey, s = { at: Date.now(), headers: sign(k, method.toLowerCase(), target) });
+    const headers = body ? { ...s.headers, 'Content-Type': 'application/json' } : s.headers;
+    return request(service.port, method, target, headers, body && JSON.stringify(body), agent);
+  };
+  let t = tally();
+  /** One request, counted; answers it when its status is the expected one, else null. */
+  const timed = async (op, send) => {
+    const started = performance.now();
+    try {
+      const r = await send();
+      t.add(op, performance.now() - started, r.status, r.body);
+      return r.status === EXPECTED[op] ? r : null;
+    } catch (e) {
+      t.add(op, performance.now() - started, undefined, e.message);
+      return null;
+    }
+  };
+
+  try {
+    // The image the cloner clones is the seed's active one, shared with it; the others take gets, lists and updates.
+    const all = await call(key, 'GET', `/${LOGIN}/images?state=all`);
+    if (all.status !== 200) throw new Error(`ListImages answered ${all.status}: ${all.body}`);
+    const ids = JSON.parse(all.body.toString('utf8')).map((image) => image.id);
+    const share = await call(key, 'POST', `/${LOGIN}/images/${seeded.imageId}?action=update`, { acl: [seeded.clonerId] });
+    if (share.status !== 200) throw new Error(`sharing the image with ${CLONER} answered ${share.status}: ${share.body}`);
+
+    const pick = (xs) => xs[Math.floor(Math.random() * xs.length)];
+    const pool = [];
+    const updating = new Set();
+    let creating = null;
+    let seq = 0;
+    const ops = {
+      list: () => timed('list', () => call(key, 'GET', `/${LOGIN}/images?state=all&name=img-${Math.floor(Math.random() * ids.length)}`)),
+      get: () => timed('get', () => call(key, 'GET', `/${LOGIN}/images/${pick(ids)}`)),
+      update: async () => {
+        // Two updates of one field of one image at once may rightly conflict; the soak looks for other failures.
+        const id = pick(ids);
+        if (updating.has(id)) return ops.get();
+        updating.add(id);
+        try {
+          await timed('update', () => call(key, 'POST', `/${LOGIN}/images/${id}?action=update`, { description: `soak update ${++seq}` }));
+        } finally {
+          updating.delete(id);
+        }
+      },
+      clone: async () => {
+        if (pool.length >= POOL_MAX) return ops.delete();
+        const r = await timed('clone', () => call(seeded.clonerKey, 'POST', `/${CLONER}/images/${seeded.imageId}?action=clone`));
+        if (r) pool.push({ owner: seeded.clonerKey, id: JSON.parse(r.body.toString('utf8')).id });
+      },
+      delete: async () => {
+        const image = pool.shift();
+        if (!image) return ops.clone();
+        await timed('delete', () => call(image.owner, 'DELETE', `/${image.owner.login}/images/${image.id}`));
+      },
+      create: async () => {
+        if (creating) return ops.get();
+        creating = createAndWait().finally(() => { creating = null; });
+      },
+    };
+    /** CreateImageFromMachine, then GetImage every 0.5 s ("poll") until the image is active; it joins the pool. */
+    const createAndWait = async () => {
+      const body = { machine: seeded.machineId, name: 'soak-created', version: `1.0.${Date.now()}` };
+      const r = await timed('create', () => call(key, 'POST', `/${LOGIN}/images`, body));
+      if (!r) return;
+      const id = JSON.parse(r.body.toString('utf8')).id;
+      const started = performance.now();
+      for (;;) {
+        await sleep(500);
+        const g = await timed('poll', () => call(key, 'GET', `/${LOGIN}/images/${id}`));
+        if (!g) return;
+        const image = JSON.parse(g.body.toString('utf8'));
+        if (image.state === 'active') { pool.push({ owner: key, id }); return; }
+        if (image.state === 'failed' || performance.now() - started > 300000) {
+          t.add('create', performance.now() - started, `image ${image.state}`, JSON.stringify(image.error ?? {}));
+          pool.push({ owner: key, id });
+          return;
+        }
+      }
+    };
+    const weighted = Object.entries(MIX).flatMap(([op, weight]) => Array(weight).fill(op));
+    const next = () => ops[pick(weighted)]();
+    const mixOps = Object.keys(MIX);
+
+    log(`warm-up and peak: closed loop, 16 in flight, ${options.peakSeconds} s`);
+    const peakStarted = performance.now();
+    await Promise.all(Array.from({ length: 16 }, async () => {
+      while (performance.now() - peakStarted < options.peakSeconds * 1000) await next();
+    }));
+    const peak = t.count(mixOps) / ((performance.now() - peakStarted) / 1000);
+    const warmUp = t;
+    await creating;
+    const rate = options.rate ?? 0.8 * peak;
+    await sleep(2000);
+    const start = await processFigures(service.pid);
+    const loadAtStart = loadAverage();
+
+    log(`soak: ${fmt(rate)} req/s for ${options.minutes} min (peak ${fmt(peak)} req/s)`);
+    t = tally();
+    const samples = [start];
+    // Samples without the full GC, so as not to disturb the load: their maximum is the peak the soak reached.
+    const sampler = setInterval(async () => samples.push(await processFigures(service.pid, false)), 10000);
+    let middle;
+    const halfWay = setTimeout(() => { middle = processFigures(service.pid); }, options.minutes * 30000);
+    const soakStarted = performance.now();
+    const pending = new Set();
+    for (let n = 0; ; n++) {
+      const due = soakStarted + (n * 1000) / rate;
+      if (due - soakStarted >= options.minutes * 60000) break;
+      if (due > performance.now()) await sleep(due - performance.now());
+      if (pending.size >= IN_FLIGHT_MAX) { t.notSent++; continue; }
+      const p = next().finally(() => pending.delete(p));
+      pending.add(p);
+      if (n % Math.round(rate * 60) === 0 && n) log(`soak: ${t.count()} requests, ${t.errors} errors`);
+    }
+    await Promise.all(pending);
+    await creating;
+    const soakSeconds = (performance.now() - soakStarted) / 1000;
+    clearInterval(sampler);
+    clearTimeout(halfWay);
+    middle = await middle;
+    await sleep(2000);
+    const end = await processFigures(service.pid);
+    samples.push(end);
+    const soaked = t;
+    // Not counted: the clones and created images still waiting are deleted, so the data ends as seeded.
+    t = tally();
+    while (pool.length) await ops.delete();
+    if (t.errors) throw new Error(`deleting what the soak left answered: ${t.firstErrors.join('; ')}`);
+
+    return soakReport({ peak, warmUp, rate, soaked, soakSeconds, start, middle, end, samples, loadAtStart, loadAtEnd: loadAverage(), seeded });
+  } finally {
+    agent.destroy();
+    await service.stop();
+  }
+}
+
+/** Growth from the start figure (after warm-up) to the end one that still counts as flat. */
+const TOLERANCE = {
+  rss: { relative: 0.10, text: '+10 %' }, heap: { relative: 0.10, text: '+10 %' },
+  fds: { absolute: 10, text: '+10' }, threads: { absolute: 5, text: '+5' },
+};
+
+function soakReport(r) {
+  const { soaked: t } = r;
+  const all = Object.values(t.byOp).flat();
+  const ms = (xs) => `${fmt(percentile(xs, 0.5))} / ${fmt(percentile(xs, 0.99))}`;
+  const max = (field) => Math.max(...r.samples.map((s) => s[field]));
+  const flat = Object.entries(TOLERANCE).map(([field, tol]) => {
+    const allowed = tol.relative ? r.start[field] * tol.relative : tol.absolute;
+    const growth = r.end[field] - r.start[field];
+    const shown = tol.relative ? `${fmt(growth)} MiB, ${fmt((100 * growth) / r.start[field])} %` : String(growth);
+    return { field, ok: growth <= allowed, text: `${field} ${growth >= 0 ? '+' : ''}${shown} (allowed ${tol.text})` };
+  });
+  const ok = t.errors === 0 && flat.every((f) => f.ok);
+  const lines = [
+    `${new Date().toISOString().slice(0, 16)}Z, ${os()}; load average ${r.loadAtStart} at the start, ${r.loadAtEnd} at the end; `
+      + `${options.images} images seeded, a ${options.diskMiB} MiB disk`,
+    '',
+    '| measure | value |',
+    '|---|---|',
+    `| warm-up (closed loop, 16 in flight, ${options.peakSeconds} s): peak | ${fmt(r.peak)} req/s, ${r.warmUp.errors} errors |`,
+    `| soak rate${options.rate ? ' (--rate)' : ' (80 % of the peak)'}, duration | ${fmt(r.rate)} req/s, ${fmt(r.soakSeconds / 60)} min |`,
+    `| requests (${Object.keys(EXPECTED).map((op) => `${op} ${t.byOp[op]?.length ?? 0}`).join(', ')}) | ${all.length} |`,
+    `| not sent (${IN_FLIGHT_MAX} already in flight) | ${t.notSent} |`,
+    `| errors (an unexpected status or no answer) | ${t.errors} |`,
+    `| 5xx | ${t.fiveXX} |`,
+    `| latency p50 / p99 ms, all requests | ${ms(all)} |`,
+    ...Object.keys(EXPECTED).filter((op) => t.byOp[op]).map((op) => `| latency p50 / p99 ms, ${op} | ${ms(t.byOp[op])} |`),
+    ...[['RSS MiB', 'rss', fmt], ['live heap MiB', 'heap', fmt], ['open file descriptors', 'fds', String], ['threads', 'threads', String]]
+      .map(([name, field, show]) => `| ${name}, after a full GC: after warm-up → half-way → end`
+        + `${field === 'heap' ? '' : ' (max sampled every 10 s)'} | ${[r.start, r.middle, r.end].map((f) => (f ? show(f[field]) : '-')).join(' → ')}`
+        + `${field === 'heap' ? '' : ` (${show(max(field))})`} |`),
+    '',
+    `verdict: ${ok ? 'PASS' : 'FAIL'}: ${t.errors} errors; ${flat.map((f) => f.text).join('; ')}`,
+    ...t.firstErrors.map((e) => `  first errors: ${e}`),
+  ];
+  console.log(lines.join('\n'));
+  return ok ? 0 : 1;
 }
 
 function timeShell(script) {
@@ -463,8 +740,9 @@ fs.mkdirSync(TARGET, { recursive: true });
 const key = loadKey(TARGET);
 log(`seeding ${options.images} images (kept in bench/target/seed-${options.images} for later runs)`);
 const seed0 = seed(key);
-const seeded = { ...seed0, ...machine(seed0) };
+const seeded = { ...seed0, ...machine(seed0), ...(options.soak ? cloner(seed0) : {}) };
 if (options.seedOnly) process.exit(0);
+if (options.soak) process.exit(await soak(key, seeded));
 const m = {
   bareStart: [], bareRps: [], bareRss: [], serviceStart: [], serviceRps: [], serviceRss: [], p50: [],
   restNodeRps: [], grpcNodeRps: [], listRate: [], listPeakRss: [], createSeconds: [], gzipSeconds: [], pigzSeconds: [],

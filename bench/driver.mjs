@@ -482,10 +482,13 @@ async function processFigures(pid, fullGc = true) {
     heap = Number((await jcmd('jcmd', [String(pid), 'GC.heap_info'])).stdout.match(/used (\d+)K/)[1]) / 1024;
   }
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const fds = fs.readdirSync(`/proc/${pid}/fd`);
+  const link = (fd) => { try { return fs.readlinkSync(`/proc/${pid}/fd/${fd}`); } catch { return ''; } };
   return {
     heap,
     rss: rssMiB(pid),
-    fds: fs.readdirSync(`/proc/${pid}/fd`).length,
+    fds: fds.length,
+    sockets: fds.filter((fd) => link(fd).startsWith('socket:')).length,
     threads: Number(status.match(/Threads:\s+(\d+)/)[1]),
   };
 }
@@ -499,7 +502,10 @@ const loadAverage = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').sl
  */
 async function soak(key, seeded) {
   const service = await startService(key, seeded);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: IN_FLIGHT_MAX });
+  // A new agent before each measurement: the keep-alive connections it holds are descriptors of the server too.
+  const newAgent = () => new http.Agent({ keepAlive: true, maxSockets: IN_FLIGHT_MAX });
+  let agent = newAgent();
+  const closeConnections = () => { agent.destroy(); agent = newAgent(); };
   // Signing costs the client about a millisecond of CPU: one signature per target is reused for two minutes.
   const signatures = new Map();
   const call = (k, method, target, body) => {
@@ -598,6 +604,7 @@ async function soak(key, seeded) {
     const warmUp = t;
     await creating;
     const rate = options.rate ?? 0.8 * peak;
+    closeConnections();
     await sleep(2000);
     const start = await processFigures(service.pid);
     const loadAtStart = loadAverage();
@@ -626,6 +633,7 @@ async function soak(key, seeded) {
     clearInterval(sampler);
     clearTimeout(halfWay);
     middle = await middle;
+    closeConnections();
     await sleep(2000);
     const end = await processFigures(service.pid);
     samples.push(end);
@@ -674,7 +682,8 @@ function soakReport(r) {
     `| 5xx | ${t.fiveXX} |`,
     `| latency p50 / p99 ms, all requests | ${ms(all)} |`,
     ...Object.keys(EXPECTED).filter((op) => t.byOp[op]).map((op) => `| latency p50 / p99 ms, ${op} | ${ms(t.byOp[op])} |`),
-    ...[['RSS MiB', 'rss', fmt], ['live heap MiB', 'heap', fmt], ['open file descriptors', 'fds', String], ['threads', 'threads', String]]
+    ...[['RSS MiB', 'rss', fmt], ['live heap MiB', 'heap', fmt], ['open file descriptors', 'fds', String],
+      ['of which sockets', 'sockets', String], ['threads', 'threads', String]]
       .map(([name, field, show]) => `| ${name}, after a full GC: after warm-up → half-way → end`
         + `${field === 'heap' ? '' : ' (max sampled every 10 s)'} | ${[r.start, r.middle, r.end].map((f) => (f ? show(f[field]) : '-')).join(' → ')}`
         + `${field === 'heap' ? '' : ` (${show(max(field))})`} |`),

@@ -9,6 +9,7 @@ import dev.imageservice.domain.error.ErrorCode;
 import dev.imageservice.domain.image.ImgapiManifest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -87,7 +88,7 @@ public class RestPeerDatacenters implements Datacenters {
     @Override
     public ImgapiManifest fetchImage(String datacenter, String login, UUID imageId) {
         Map<String, Object> shown;
-        try (InputStream body = send(datacenter, imagePath(login, imageId))) {
+        try (InputStream body = send(datacenter, imagePath(login, imageId)).getInputStream()) {
             shown = JSON.readValue(body, new TypeReference<Map<String, Object>>() {
             });
         } catch (IOException e) {
@@ -105,11 +106,16 @@ public class RestPeerDatacenters implements Datacenters {
 
     @Override
     public InputStream openFile(String datacenter, String login, UUID imageId) {
-        return send(datacenter, imagePath(login, imageId) + "/file");
+        HttpURLConnection answer = send(datacenter, imagePath(login, imageId) + "/file");
+        try {
+            return new WholeBody(answer.getInputStream(), answer.getContentLengthLong());
+        } catch (IOException e) {
+            throw unreachable(datacenter, e);
+        }
     }
 
-    /** The body of a 200 answer to a signed GET; any other answer is the peer's refusal. */
-    private InputStream send(String datacenter, String path) {
+    /** A 200 answer to a signed GET, its body not read yet; any other answer is the peer's refusal. */
+    private HttpURLConnection send(String datacenter, String path) {
         String base = peers.peers().get(datacenter) == null ? null : peers.peers().get(datacenter).url();
         if (base == null) {
             throw DomainException.notFound("datacenter " + datacenter + " is unknown");
@@ -129,7 +135,7 @@ public class RestPeerDatacenters implements Datacenters {
             if (status != 200) {
                 throw refusal(datacenter, status, connection.getErrorStream());
             }
-            return connection.getInputStream();
+            return connection;
         } catch (IOException | IllegalArgumentException e) {
             throw unreachable(datacenter, e);
         }
@@ -159,6 +165,51 @@ public class RestPeerDatacenters implements Datacenters {
 
     private static String imagePath(String login, UUID imageId) {
         return "/" + URLEncoder.encode(login, StandardCharsets.UTF_8) + "/images/" + imageId;
+    }
+
+    /**
+     * A body that fails when the peer closes before the length it announced: {@link HttpURLConnection}
+     * ends such a body quietly, which would make a peer dying mid-transfer look like a file of the
+     * wrong size (the caller's 422) instead of the peer's failure (503).
+     */
+    private static final class WholeBody extends FilterInputStream {
+
+        private final long announced;
+        private long read;
+
+        WholeBody(InputStream body, long announced) {
+            super(body);
+            this.announced = announced;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? -1 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(n);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            read += skipped;
+            return skipped;
+        }
+
+        private void count(int n) throws IOException {
+            if (n > 0) {
+                read += n;
+            } else if (n < 0 && announced >= 0 && read < announced) {
+                throw new IOException("the peer closed the connection after " + read + " of " + announced + " bytes");
+            }
+        }
     }
 
     private OperatorSigner signer() {

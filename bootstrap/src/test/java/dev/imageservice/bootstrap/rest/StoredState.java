@@ -1,5 +1,7 @@
 package dev.imageservice.bootstrap.rest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +35,37 @@ public class StoredState {
 
     @ConfigProperty(name = "images.data-dir")
     Path dataDir;
+
+    /** The state of the given owners now, to compare later states with. */
+    public Baseline baseline(Collection<UUID> owners) {
+        return new Baseline(owners, snapshot(owners));
+    }
+
+    /**
+     * A state to compare with, once per group of cases, which keeps a corpus run short: a group that
+     * changed something names the rows and files, and each comparison makes the state it saw the next
+     * baseline, so that every group is judged on its own.
+     */
+    public final class Baseline {
+
+        private final Collection<UUID> owners;
+        private List<String> before;
+
+        private Baseline(Collection<UUID> owners, List<String> before) {
+            this.owners = owners;
+            this.before = before;
+        }
+
+        /** Fails naming {@code step} when anything stored differs from the baseline. */
+        public void assertUnchangedBy(String step) {
+            List<String> after = snapshot(owners);
+            List<String> gone = before.stream().filter(line -> !after.contains(line)).toList();
+            List<String> added = after.stream().filter(line -> !before.contains(line)).toList();
+            before = after;
+            assertThat(gone).as("stored before the group " + step + ", changed or gone after it").isEmpty();
+            assertThat(added).as("stored after the group " + step + ", new or changed").isEmpty();
+        }
+    }
 
     /** The state now, one line per row or file, sorted. */
     public List<String> snapshot(Collection<UUID> owners) {

@@ -70,7 +70,7 @@ class CloneImageService implements CloneImageUseCase {
         if (source.file() == null || source.file().sha256() == null) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "image " + source.id() + " has no file to clone");
         }
-        return newImages.addHoldingFile(UUID.randomUUID(), owner, source.manifest().withAcl(Acl.EMPTY).withOrigin(origin),
+        return newImages.addSharingFile(UUID.randomUUID(), owner, source.manifest().withAcl(Acl.EMPTY).withOrigin(origin),
                 source.file(), null, state);
     }
 }

@@ -112,32 +112,33 @@ class ImageJobSteps {
                 .ifPresent(jobs::update);
     }
 
-    /** Activates the image with its new file, which it now references. */
+    /** Activates the image with the new file the job holds, which the image now references. */
     @Transactional
     public Image succeed(ImageJob job, StoredContent stored) {
         Image image = images.findById(job.imageId())
                 .orElseThrow(() -> new ImageJobFailure("InternalError", "image " + job.imageId() + " was deleted"));
         image.attachFile(new ImageFile(stored.sha1(), stored.size(), job.compression(), stored.sha256()));
         image.activate(clock.instant());
-        files.addReference(stored.sha256());
+        files.attach(stored.sha256());
         images.update(image);
         change(job, running -> running.succeed(clock.instant()));
         return image;
     }
 
     /**
-     * Fails the image (if it still waits) and the job; content stored for it is discarded.
-     * Returns the failed image, or empty when the image had already moved on.
+     * Fails the image (if it still waits) and the job; content the job stored and still holds
+     * (null when none) is let go. Returns the failed image, or empty when the image had already
+     * moved on.
      */
     @Transactional
-    public Optional<Image> fail(ImageJob job, ImageError error, StoredContent discarded) {
+    public Optional<Image> fail(ImageJob job, ImageError error, StoredContent held) {
         Optional<Image> failed = images.findById(job.imageId()).filter(image -> image.state() == ImageState.CREATING);
         failed.ifPresent(image -> {
             image.fail(error);
             images.update(image);
         });
-        if (discarded != null) {
-            files.discard(discarded.sha256());
+        if (held != null) {
+            files.letGo(held.sha256());
         }
         change(job, stored -> {
             // A job that ended meanwhile (an expiry racing its worker) keeps its end.

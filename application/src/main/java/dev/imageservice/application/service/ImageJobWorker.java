@@ -8,6 +8,7 @@ import dev.imageservice.application.port.out.ImageFileStore.StoredContent;
 import dev.imageservice.application.port.out.ImageJobMonitor;
 import dev.imageservice.application.port.out.Machines;
 import dev.imageservice.application.port.out.TaskScheduler;
+import dev.imageservice.domain.image.Image;
 import dev.imageservice.domain.image.ImageError;
 import dev.imageservice.domain.job.ImageJob;
 import dev.imageservice.domain.machine.Machine;
@@ -71,6 +72,8 @@ class ImageJobWorker implements RunImageJobsUseCase {
         monitor.started(job);
         AtomicLong progress = new AtomicLong();
         StoredContent stored = null;
+        // Content the job stored and has yet to attach to its image: let go if the job fails.
+        StoredContent held = null;
         String error = null;
         try {
             if (job.hasExhaustedAttempts(settings.maxAttempts())) {
@@ -80,18 +83,21 @@ class ImageJobWorker implements RunImageJobsUseCase {
             Optional<Machine> machine = steps.machineToSnapshot(job);
             if (machine.isPresent()) {
                 stored = snapshotStopped(job, machine.get(), progress);
-                events.stateChanged(steps.succeed(job, stored));
+                held = stored;
+                Image active = steps.succeed(job, stored);
+                held = null;
+                events.stateChanged(active);
             } else {
                 error = "the image is gone or no longer creating";
             }
         } catch (ImageJobFailure e) {
             error = e.error().code() + ": " + e.error().message();
-            steps.fail(job, e.error(), stored).ifPresent(events::stateChanged);
+            steps.fail(job, e.error(), held).ifPresent(events::stateChanged);
         } catch (RuntimeException e) {
             error = "InternalError: " + e;
             // The monitor logs the failure; the stack trace says where a server fault came from.
             monitor.crashed(job, e);
-            steps.fail(job, new ImageError("InternalError", "image creation failed: " + e.getMessage()), stored)
+            steps.fail(job, new ImageError("InternalError", "image creation failed: " + e.getMessage()), held)
                     .ifPresent(events::stateChanged);
         } finally {
             restartMachineIfOwed(job);

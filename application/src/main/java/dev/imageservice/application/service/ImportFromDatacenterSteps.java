@@ -48,14 +48,14 @@ class ImportFromDatacenterSteps {
         List<Image> copies = new ArrayList<>();
         for (int i = 0; i < chain.size(); i++) {
             Image remote = chain.get(i);
-            copies.add(newImages.addHoldingFile(remote.id(), remote.owner(), remote.manifest(),
+            copies.add(newImages.addWithStoredFile(remote.id(), remote.owner(), remote.manifest(),
                     remote.file().withSha256(contents.get(i).sha256()), remote.publishedAt(), ImageState.ACTIVE));
         }
         return copies;
     }
 
-    /** Content copied for a chain that was not committed goes again (unless another image holds it). */
-    public void discard(StoredContent content) {
-        files.discard(content.sha256());
+    /** Content copied for a chain that was not committed goes again (unless an image references it or another storer holds it). */
+    public void letGo(StoredContent content) {
+        files.letGo(content.sha256());
     }
 }

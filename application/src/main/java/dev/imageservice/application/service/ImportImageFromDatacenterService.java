@@ -75,15 +75,17 @@ class ImportImageFromDatacenterService implements ImportImageFromDatacenterUseCa
         List<Image> chain = missingChain(source, caller, image);
 
         List<StoredContent> downloaded = new ArrayList<>();
+        List<Image> copies;
         try {
             for (Image each : chain) {
                 downloaded.add(download(source, caller, each));
             }
-            steps.commit(chain, downloaded).forEach(events::stateChanged);
+            copies = steps.commit(chain, downloaded);
         } catch (RuntimeException e) {
-            downloaded.forEach(steps::discard);
+            downloaded.forEach(steps::letGo);
             throw e;
         }
+        copies.forEach(events::stateChanged);
         return steps.load(id);
     }
 

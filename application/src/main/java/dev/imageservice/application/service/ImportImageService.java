@@ -45,7 +45,7 @@ class ImportImageService implements ImportImageUseCase {
         try {
             return steps.save(imported, stored);
         } catch (RuntimeException e) {
-            files.discard(stored.sha256());
+            files.letGo(stored.sha256());
             throw e;
         }
     }

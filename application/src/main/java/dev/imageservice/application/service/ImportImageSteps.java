@@ -55,7 +55,7 @@ class ImportImageSteps {
             if (origin != null && imported.state() != ImageState.UNACTIVATED) {
                 images.findById(origin).orElseThrow().requireActiveAsOrigin();
             }
-            return newImages.addHoldingFile(imported.id(), imported.owner(), imported.manifest(),
+            return newImages.addWithStoredFile(imported.id(), imported.owner(), imported.manifest(),
                     imported.file().withSha256(stored.sha256()), imported.publishedAt(), imported.state());
         }
         Image image = Image.create(imported.id(), imported.owner(), imported.manifest(), ImageState.UNACTIVATED);

@@ -31,12 +31,29 @@ class NewImages {
     }
 
     /**
+     * Creates an image with the file of another image (a clone), which it references too. The
+     * arguments are those of {@link #add}.
+     */
+    Image addSharingFile(UUID id, UUID owner, Manifest manifest, ImageFile file, Instant publishedAt,
+                         ImageState state) {
+        files.addReference(file.sha256());
+        return add(id, owner, manifest, file, publishedAt, state);
+    }
+
+    /** Creates an image with a file the caller stored and holds, which the image now references. */
+    Image addWithStoredFile(UUID id, UUID owner, Manifest manifest, ImageFile file, Instant publishedAt,
+                            ImageState state) {
+        files.attach(file.sha256());
+        return add(id, owner, manifest, file, publishedAt, state);
+    }
+
+    /**
      * Creates the image holding {@code file} (whose SHA-256 names stored content) in {@code state}:
      * unactivated, active, or disabled (activated first, so it is published). A null
      * {@code publishedAt} is set by the activation.
      */
-    Image addHoldingFile(UUID id, UUID owner, Manifest manifest, ImageFile file, Instant publishedAt,
-                         ImageState state) {
+    private Image add(UUID id, UUID owner, Manifest manifest, ImageFile file, Instant publishedAt,
+                      ImageState state) {
         Image image = Image.create(id, owner, manifest, ImageState.UNACTIVATED);
         image.keepPublishedAt(publishedAt);
         image.attachFile(file);
@@ -46,7 +63,6 @@ class NewImages {
         if (state == ImageState.DISABLED) {
             image.disable();
         }
-        files.addReference(file.sha256());
         images.add(image);
         return image;
     }

@@ -35,16 +35,16 @@ class DeleteImageServiceTest {
         ImageFile file = new ImageFile(content.sha1(), content.size(), Compression.NONE, content.sha256());
         Image first = withFile(image(ALICE).build(), file);
         Image second = withFile(image(ALICE).build(), file);
-        for (Image image : new Image[] {first, second}) {
-            images.add(image);
-            files.addReference(content.sha256());
-        }
+        images.add(first);
+        files.attach(content.sha256());
+        images.add(second);
+        files.addReference(content.sha256());
 
         service.deleteImage(new DeleteImageCommand(ALICE, first.id().toString()));
-        assertThat(files.holds(content.sha256())).isTrue();
+        assertThat(files.hasContent(content.sha256())).isTrue();
 
         service.deleteImage(new DeleteImageCommand(ALICE, second.id().toString()));
-        assertThat(files.holds(content.sha256())).isFalse();
+        assertThat(files.hasContent(content.sha256())).isFalse();
     }
 
     @Test

@@ -87,7 +87,7 @@ class ExportImageServiceTest {
     private Image stored(Image image, String text) {
         String sha256 = files.store(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), ExpectedContent.ANY)
                 .sha256();
-        files.addReference(sha256);
+        files.attach(sha256);
         Image held = Image.restore(image.id(), image.owner(), image.manifest(), image.state(), null,
                 image.file().withSha256(sha256), image.publishedAt(), 0);
         images.add(held);

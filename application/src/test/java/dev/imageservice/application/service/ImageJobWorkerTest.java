@@ -72,6 +72,7 @@ class ImageJobWorkerTest {
         assertThat(image.publishedAt()).isEqualTo(NOW);
         assertThat(image.file().compression()).isEqualTo(Compression.GZIP);
         assertThat(files.referencesOf(image.file().sha256())).isEqualTo(1);
+        assertThat(files.holdersOf(image.file().sha256())).isZero();
         try (var content = files.open(image.file().sha256()).stream()) {
             assertThat(new String(content.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("the disk");
         }
@@ -112,6 +113,21 @@ class ImageJobWorkerTest {
         assertThat(image.error().code()).isEqualTo("InternalError");
         assertThat(machines.stateChanges).containsExactly(MachineState.STOPPED, MachineState.RUNNING);
         assertThat(jobs.findById(jobId).orElseThrow().machineStopped()).isFalse();
+    }
+
+    @Test
+    void theDiskOfAnImageDeletedWhileItStreamsIsLetGo() {
+        Image base = image(OPERATOR).named("os").publicImage().storeIn(images);
+        Machine machine = machines.of(ALICE, base.id(), MachineState.RUNNING, "the disk");
+        UUID jobId = create(machine);
+        UUID imageId = jobs.findById(jobId).orElseThrow().imageId();
+        machines.afterWrite = () -> images.delete(images.findById(imageId).orElseThrow());
+
+        worker.runNextJob();
+
+        assertThat(jobs.findById(jobId).orElseThrow().state()).isEqualTo(ImageJob.State.FAILED);
+        assertThat(files.hasContent(InMemoryImageFileStore.addressOf("the disk".getBytes(StandardCharsets.UTF_8))))
+                .isFalse();
     }
 
     /** Reports go nowhere; the worker's effects are what these tests check. */

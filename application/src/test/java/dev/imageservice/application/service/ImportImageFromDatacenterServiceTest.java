@@ -56,6 +56,7 @@ class ImportImageFromDatacenterServiceTest {
         assertThat(origin.state()).isEqualTo(ImageState.ACTIVE);
         assertThat(origin.publishedAt()).isEqualTo(base.publishedAt());
         assertThat(files.referencesOf(copied.file().sha256())).isEqualTo(1);
+        assertThat(files.holdersOf(copied.file().sha256())).isZero();
         assertThat(announced).extracting(Image::id).containsExactly(base.id(), top.id());
     }
 
@@ -89,7 +90,7 @@ class ImportImageFromDatacenterServiceTest {
 
         assertCode(() -> service.importImageFromDatacenter(command(top.id())), ErrorCode.VALIDATION_FAILED);
         assertThat(images.size()).isZero();
-        assertThat(files.holds(sha256("base bytes"))).isFalse();
+        assertThat(files.hasContent(sha256("base bytes"))).isFalse();
     }
 
     @Test

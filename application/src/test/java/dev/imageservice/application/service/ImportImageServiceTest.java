@@ -73,6 +73,7 @@ class ImportImageServiceTest {
         assertThat(stored.file().compression()).isEqualTo(Compression.GZIP);
         assertThat(stored.file().sha256()).isNotNull();
         assertThat(files.referencesOf(stored.file().sha256())).isEqualTo(1);
+        assertThat(files.holdersOf(stored.file().sha256())).isZero();
     }
 
     @Test
@@ -186,6 +187,7 @@ class ImportImageServiceTest {
         Image origin = image(ALICE).state(ImageState.DISABLED).storeIn(images);
         manifest.put("origin", origin.id().toString());
         assertCode(() -> service.importImage(command(manifest, file())), ErrorCode.ORIGIN_IS_NOT_ACTIVE);
+        assertThat(files.hasContent(InMemoryImageFileStore.addressOf(CONTENT))).as("the file stored for it").isFalse();
 
         Image active = image(ALICE).storeIn(images);
         manifest.put("origin", active.id().toString());

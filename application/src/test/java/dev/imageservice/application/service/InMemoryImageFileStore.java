@@ -17,14 +17,15 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * An image file store in memory that counts references; released content goes at once (no transactions
- * here). It does not compress: {@link #storeCompressed} keeps the source's bytes as written, since codecs
+ * An image file store in memory that counts references and holds; content neither referenced nor held
+ * goes at once (no transactions here). It does not compress: {@link #storeCompressed} keeps the source's bytes as written, since codecs
  * are the real store's business and tested there.
  */
 final class InMemoryImageFileStore implements ImageFileStore {
 
     private final Map<String, byte[]> contents = new HashMap<>();
     private final Map<String, Integer> references = new HashMap<>();
+    private final Map<String, Integer> holders = new HashMap<>();
 
     @Override
     public StoredContent store(InputStream content, ExpectedContent expected) {
@@ -38,7 +39,7 @@ final class InMemoryImageFileStore implements ImageFileStore {
             }
             String sha256 = hex("SHA-256", bytes);
             contents.put(sha256, bytes);
-            references.putIfAbsent(sha256, 0);
+            holders.merge(sha256, 1, Integer::sum);
             return new StoredContent(sha1, sha256,
                     Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(bytes)), bytes.length);
         } catch (IOException e) {
@@ -64,6 +65,21 @@ final class InMemoryImageFileStore implements ImageFileStore {
     }
 
     @Override
+    public void attach(String sha256) {
+        if (holders.getOrDefault(sha256, 0) == 0) {
+            throw new IllegalStateException("no one holds " + sha256);
+        }
+        holders.merge(sha256, -1, Integer::sum);
+        references.merge(sha256, 1, Integer::sum);
+    }
+
+    @Override
+    public void letGo(String sha256) {
+        holders.computeIfPresent(sha256, (key, count) -> Math.max(0, count - 1));
+        removeIfUnused(sha256);
+    }
+
+    @Override
     public void addReference(String sha256) {
         if (!contents.containsKey(sha256)) {
             throw new IllegalStateException("no content " + sha256);
@@ -73,19 +89,15 @@ final class InMemoryImageFileStore implements ImageFileStore {
 
     @Override
     public void release(String sha256) {
-        int left = Math.max(0, references.getOrDefault(sha256, 0) - 1);
-        references.put(sha256, left);
-        if (left == 0) {
-            contents.remove(sha256);
-            references.remove(sha256);
-        }
+        references.computeIfPresent(sha256, (key, count) -> Math.max(0, count - 1));
+        removeIfUnused(sha256);
     }
 
-    @Override
-    public void discard(String sha256) {
-        if (references.getOrDefault(sha256, 0) == 0) {
+    private void removeIfUnused(String sha256) {
+        if (references.getOrDefault(sha256, 0) == 0 && holders.getOrDefault(sha256, 0) == 0) {
             contents.remove(sha256);
             references.remove(sha256);
+            holders.remove(sha256);
         }
     }
 
@@ -98,12 +110,26 @@ final class InMemoryImageFileStore implements ImageFileStore {
         return new OpenedContent(new ByteArrayInputStream(bytes), bytes.length, null);
     }
 
-    boolean holds(String sha256) {
+    boolean hasContent(String sha256) {
         return contents.containsKey(sha256);
     }
 
     int referencesOf(String sha256) {
         return references.getOrDefault(sha256, 0);
+    }
+
+    /** Storers holding the content for an image yet to be committed. */
+    int holdersOf(String sha256) {
+        return holders.getOrDefault(sha256, 0);
+    }
+
+    /** The SHA-256 the store keeps {@code bytes} under. */
+    static String addressOf(byte[] bytes) {
+        try {
+            return hex("SHA-256", bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String hex(String algorithm, byte[] bytes) throws NoSuchAlgorithmException {

@@ -23,6 +23,8 @@ final class InMemoryMachines implements Machines {
     private final Map<UUID, Machine> stored = new LinkedHashMap<>();
     /** Every state change, in order: what the job did to the machine. */
     final List<MachineState> stateChanges = new ArrayList<>();
+    /** Runs once a disk is written: what happens elsewhere while the job streams. */
+    Runnable afterWrite = () -> { };
 
     Machine of(Account owner, UUID image, MachineState state, String disk) {
         Machine machine = new Machine(UUID.randomUUID(), "vm", owner.id(), state, "joyent", image, disk);
@@ -77,5 +79,6 @@ final class InMemoryMachines implements Machines {
             throw new IOException("disk went away");
         }
         out.write(machine.disk().getBytes(StandardCharsets.UTF_8));
+        afterWrite.run();
     }
 }

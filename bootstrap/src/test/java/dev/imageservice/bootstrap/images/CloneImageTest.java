@@ -186,7 +186,7 @@ class CloneImageTest {
             Image image = Image.create(UUID.randomUUID(), owner.id(), manifest, ImageState.UNACTIVATED);
             image.attachFile(new ImageFile(content.sha1(), content.size(), Compression.NONE, content.sha256()));
             image.activate(Instant.now().minusSeconds(60));
-            files.addReference(content.sha256());
+            files.attach(content.sha256());
             images.add(image);
             return image;
         });

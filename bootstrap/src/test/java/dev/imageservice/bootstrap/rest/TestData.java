@@ -201,10 +201,13 @@ public class TestData {
             Image image = Image.restore(UUID.randomUUID(), owner, manifest, state, shownError, file, publishedAt, 0);
             QuarkusTransaction.requiringNew().run(() -> {
                 if (file != null && stored != null) {
-                    files.addReference(stored.sha256());
+                    files.attach(stored.sha256());
                 }
                 images.add(image);
             });
+            if (file == null && stored != null) {
+                files.letGo(stored.sha256());
+            }
             return image;
         }
     }

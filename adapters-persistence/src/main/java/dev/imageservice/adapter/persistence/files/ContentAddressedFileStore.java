@@ -32,13 +32,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>Every instance sharing the database and the storage takes the content's row lock
  * ({@code image_file_blob}) before it publishes or removes bytes, so a publish and a removal of the
  * same content never interleave: two instances storing the same bytes at once keep one object, and
- * content goes only while its row, under that lock, says no image references it.
+ * content goes only while its row, under that lock, says no image references it and no storer holds
+ * it. The hold is taken in the step that publishes, so content stored again is never removed, by
+ * the release of the last image that used it, before the storer attaches it.
  */
 @ApplicationScoped
 public class ContentAddressedFileStore implements ImageFileStore {
 
-    /** Unreferenced content younger than this may belong to a job about to reference it. */
-    private static final Duration ORPHAN_AGE = Duration.ofMinutes(10);
+    /** Holds younger than this may belong to a job or import in flight on another instance. */
+    static final Duration STALE_HOLD_AGE = Duration.ofMinutes(10);
     /** Two instances inserting the same new row: the loser retries once it sees the winner's row. */
     private static final int REGISTER_ATTEMPTS = 3;
 
@@ -91,21 +93,25 @@ public class ContentAddressedFileStore implements ImageFileStore {
     }
 
     /**
-     * Registers the content's row and publishes its bytes under the row's lock. Bytes already held
-     * under a row are identical (same SHA-256): the upload is dropped and one object stays.
+     * Registers the content's row, publishes its bytes and takes the caller's hold, all under the
+     * row's lock. Bytes already held under a row are identical (same SHA-256): the upload is dropped
+     * and one object stays.
      */
     private void publish(StoredContent stored, BlobStorage.Upload upload) {
         for (int attempt = 1; ; attempt++) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
-                    boolean known = lockOrInsert(stored);
-                    if (!known || !storage.holds(stored.sha256())) {
+                    FileBlobEntity known = lock(stored.sha256());
+                    FileBlobEntity blob = known != null ? known : insert(stored);
+                    if (known == null || !storage.holds(stored.sha256())) {
                         try {
                             upload.publish(stored.sha256());
                         } catch (IOException e) {
                             throw new UncheckedIOException("storing image file failed", e);
                         }
                     }
+                    blob.holds++;
+                    blob.lastHeld = Instant.now();
                 });
                 return;
             } catch (RuntimeException e) {
@@ -125,11 +131,13 @@ public class ContentAddressedFileStore implements ImageFileStore {
         return false;
     }
 
-    /** Locks the content's row, inserting it (and so locking it) when new; true when it existed. */
-    private boolean lockOrInsert(StoredContent stored) {
-        if (db.session().find(FileBlobEntity.class, stored.sha256(), LockModeType.PESSIMISTIC_WRITE) != null) {
-            return true;
-        }
+    /** The content's row, locked, or null when there is none. */
+    private FileBlobEntity lock(String sha256) {
+        return db.session().find(FileBlobEntity.class, sha256, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Inserts the content's row, which locks it. */
+    private FileBlobEntity insert(StoredContent stored) {
         FileBlobEntity blob = new FileBlobEntity();
         blob.sha256 = stored.sha256();
         blob.sha1 = stored.sha1();
@@ -140,7 +148,7 @@ public class ContentAddressedFileStore implements ImageFileStore {
         // Flushed here, so another instance's insert of the same row fails now and is retried.
         db.session().persist(blob);
         db.session().flush();
-        return false;
+        return blob;
     }
 
     @Override
@@ -149,8 +157,29 @@ public class ContentAddressedFileStore implements ImageFileStore {
     }
 
     @Override
+    public void attach(String sha256) {
+        FileBlobEntity blob = lock(sha256);
+        if (blob == null || blob.holds == 0) {
+            throw new DomainException(ErrorCode.INTERNAL_ERROR, "image file " + sha256 + " is held by no one");
+        }
+        blob.holds--;
+        blob.referencesCount++;
+    }
+
+    @Override
+    public void letGo(String sha256) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            FileBlobEntity blob = lock(sha256);
+            if (blob != null) {
+                blob.holds = Math.max(0, blob.holds - 1);
+                removeIfUnused(blob);
+            }
+        });
+    }
+
+    @Override
     public void addReference(String sha256) {
-        FileBlobEntity blob = db.session().find(FileBlobEntity.class, sha256, LockModeType.PESSIMISTIC_WRITE);
+        FileBlobEntity blob = lock(sha256);
         if (blob == null || !storage.holds(sha256)) {
             throw new DomainException(ErrorCode.INTERNAL_ERROR, "image file " + sha256 + " is not held here");
         }
@@ -159,7 +188,7 @@ public class ContentAddressedFileStore implements ImageFileStore {
 
     @Override
     public void release(String sha256) {
-        FileBlobEntity blob = db.session().find(FileBlobEntity.class, sha256, LockModeType.PESSIMISTIC_WRITE);
+        FileBlobEntity blob = lock(sha256);
         if (blob != null && blob.referencesCount > 0) {
             blob.referencesCount--;
         }
@@ -171,15 +200,10 @@ public class ContentAddressedFileStore implements ImageFileStore {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    removeIfUnreferenced(sha256, Instant.MAX);
+                    removeIfUnused(sha256, Instant.MIN);
                 }
             }
         });
-    }
-
-    @Override
-    public void discard(String sha256) {
-        removeIfUnreferenced(sha256, Instant.MAX);
     }
 
     @Override
@@ -201,33 +225,48 @@ public class ContentAddressedFileStore implements ImageFileStore {
         return new OpenedContent(stream, blob.size, blob.md5Base64);
     }
 
-    /** Leftovers of a crash are removed: staged uploads, and content no image took up in time. */
+    /**
+     * Leftovers of a crash are removed: staged uploads, the holds of jobs and imports that died
+     * before they attached or let go of their content, and content no image references.
+     */
     void sweepOnStart(@Observes StartupEvent startup) {
         if (!sweepOnStart) {
             return;
         }
         storage.sweepStaging();
-        Instant cutoff = Instant.now().minus(ORPHAN_AGE);
+        Instant staleBefore = Instant.now().minus(STALE_HOLD_AGE);
         QuarkusTransaction.requiringNew().call(() -> db.session()
-                        .createSelectionQuery("from FileBlobEntity where referencesCount = 0", FileBlobEntity.class)
+                        .createSelectionQuery("from FileBlobEntity where referencesCount = 0 or holds > 0",
+                                FileBlobEntity.class)
                         .getResultList())
-                .forEach(blob -> removeIfUnreferenced(blob.sha256, cutoff));
+                .forEach(blob -> removeIfUnused(blob.sha256, staleBefore));
     }
 
     /**
-     * Removes content with no reference (created before {@code createdBefore}) under its row lock.
-     * Without a row there is nothing to remove: the bytes went with it, or belong to a publish in
-     * flight whose row is not committed yet.
+     * Under the content's row lock, drops its holds if the newest was taken before {@code staleBefore},
+     * then removes the content if no image references it and no one holds it. Without a row there is
+     * nothing to remove: the bytes went with it, or belong to a publish in flight whose row is not
+     * committed yet.
      */
-    private void removeIfUnreferenced(String sha256, Instant createdBefore) {
+    private void removeIfUnused(String sha256, Instant staleBefore) {
         QuarkusTransaction.requiringNew().run(() -> {
-            FileBlobEntity blob = db.session().find(FileBlobEntity.class, sha256, LockModeType.PESSIMISTIC_WRITE);
-            if (blob == null || blob.referencesCount > 0 || !blob.created.isBefore(createdBefore)) {
+            FileBlobEntity blob = lock(sha256);
+            if (blob == null) {
                 return;
             }
-            db.session().remove(blob);
-            storage.delete(sha256);
+            if (blob.holds > 0 && blob.lastHeld.isBefore(staleBefore)) {
+                blob.holds = 0;
+            }
+            removeIfUnused(blob);
         });
+    }
+
+    /** Removes the content of a locked row if no image references it and no one holds it. */
+    private void removeIfUnused(FileBlobEntity blob) {
+        if (blob.referencesCount == 0 && blob.holds == 0) {
+            db.session().remove(blob);
+            storage.delete(blob.sha256);
+        }
     }
 
     /** Writes content into the storage's staged upload and says what was written. */

@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One distinct image file content and how many images reference it. */
+/** One distinct image file content, how many images reference it, and how many storers hold it for an image to come. */
 @Entity
 @Table(name = "image_file_blob")
 public class FileBlobEntity {
@@ -19,5 +19,8 @@ public class FileBlobEntity {
     public long size;
     @Column(name = "references_count")
     public int referencesCount;
+    public int holds;
+    @Column(name = "last_held")
+    public Instant lastHeld;
     public Instant created;
 }

@@ -3,6 +3,7 @@ package dev.imageservice.adapter.persistence.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.imageservice.adapter.persistence.Database;
 import dev.imageservice.application.port.out.ImageFileStore;
 import dev.imageservice.application.port.out.ImageFileStore.ExpectedContent;
 import dev.imageservice.application.port.out.ImageFileStore.StoredContent;
@@ -18,6 +19,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -37,6 +39,12 @@ public abstract class ImageFileStoreContract {
 
     @Inject
     protected ImageFileStore store;
+
+    @Inject
+    ContentAddressedFileStore contentStore;
+
+    @Inject
+    Database db;
 
     /** Content held under a content address. */
     protected abstract long heldObjects() throws IOException;
@@ -59,27 +67,27 @@ public abstract class ImageFileStoreContract {
     }
 
     @Test
-    void discardingNeverTakesContentAnotherImageReferences() throws Exception {
+    void lettingGoNeverTakesContentAnImageReferences() throws Exception {
         byte[] bytes = unique();
         StoredContent first = store(bytes);
-        QuarkusTransaction.requiringNew().run(() -> store.addReference(first.sha256()));
+        QuarkusTransaction.requiringNew().run(() -> store.attach(first.sha256()));
 
         StoredContent again = store(bytes);
-        store.discard(again.sha256());
+        store.letGo(again.sha256());
 
         assertThat(read(first.sha256())).isEqualTo(bytes);
     }
 
     @Test
-    void unreferencedContentIsDiscardedAndTheLastReleaseRemovesContent() throws Exception {
+    void contentLetGoIsRemovedAndTheLastReleaseRemovesContent() throws Exception {
         long heldBefore = heldObjects();
         StoredContent orphan = store(unique());
-        store.discard(orphan.sha256());
+        store.letGo(orphan.sha256());
         assertNotHeld(orphan.sha256());
 
         StoredContent shared = store(unique());
         QuarkusTransaction.requiringNew().run(() -> {
-            store.addReference(shared.sha256());
+            store.attach(shared.sha256());
             store.addReference(shared.sha256());
         });
         QuarkusTransaction.requiringNew().run(() -> store.release(shared.sha256()));
@@ -90,10 +98,72 @@ public abstract class ImageFileStoreContract {
         assertThat(heldObjects()).isEqualTo(heldBefore);
     }
 
+    /** The last image referencing content is deleted while a job that stored the same bytes has yet to attach them. */
+    @Test
+    void contentStoredAgainSurvivesTheDeletionOfTheLastImageReferencingIt() throws Exception {
+        byte[] bytes = unique();
+        StoredContent first = store(bytes);
+        QuarkusTransaction.requiringNew().run(() -> store.attach(first.sha256()));
+
+        StoredContent again = store(bytes);
+        QuarkusTransaction.requiringNew().run(() -> store.release(first.sha256()));
+        QuarkusTransaction.requiringNew().run(() -> store.attach(again.sha256()));
+
+        assertThat(read(again.sha256())).isEqualTo(bytes);
+    }
+
+    /** Two jobs store the same bytes; the first fails before the second attaches them. */
+    @Test
+    void contentStoredTwiceSurvivesTheFirstStorerLettingGo() throws Exception {
+        byte[] bytes = unique();
+        StoredContent first = store(bytes);
+        StoredContent second = store(bytes);
+
+        store.letGo(first.sha256());
+        QuarkusTransaction.requiringNew().run(() -> store.attach(second.sha256()));
+
+        assertThat(read(second.sha256())).isEqualTo(bytes);
+    }
+
+    @Test
+    void aRolledBackAttachGivesTheHoldBack() throws Exception {
+        StoredContent content = store(unique());
+
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            store.attach(content.sha256());
+            throw new IllegalStateException("rolled back");
+        })).isInstanceOf(IllegalStateException.class);
+        store.letGo(content.sha256());
+
+        assertNotHeld(content.sha256());
+    }
+
+    /** A process that died between storing and attaching leaves its holds; a start once they are stale drops them. */
+    @Test
+    void staleHoldsAreDroppedAtStart() throws Exception {
+        StoredContent recent = store(unique());
+        StoredContent abandoned = store(unique());
+        StoredContent referenced = store(unique());
+        QuarkusTransaction.requiringNew().run(() -> store.attach(referenced.sha256()));
+        store(read(referenced.sha256()));
+        Instant stale = Instant.now().minus(ContentAddressedFileStore.STALE_HOLD_AGE).minusSeconds(60);
+        QuarkusTransaction.requiringNew().run(() -> List.of(abandoned, referenced).forEach(content ->
+                db.session().find(FileBlobEntity.class, content.sha256()).lastHeld = stale));
+
+        contentStore.sweepOnStart(null);
+
+        assertNotHeld(abandoned.sha256());
+        assertThat(read(recent.sha256())).isNotEmpty();
+        assertThat(read(referenced.sha256())).as("an image references it").isNotEmpty();
+        QuarkusTransaction.requiringNew().run(() -> store.release(referenced.sha256()));
+        assertNotHeld(referenced.sha256());
+        store.letGo(recent.sha256());
+    }
+
     @Test
     void aRolledBackReleaseKeepsTheContent() throws Exception {
         StoredContent content = store(unique());
-        QuarkusTransaction.requiringNew().run(() -> store.addReference(content.sha256()));
+        QuarkusTransaction.requiringNew().run(() -> store.attach(content.sha256()));
 
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
             store.release(content.sha256());
@@ -156,7 +226,7 @@ public abstract class ImageFileStoreContract {
         assertThat(heldObjects()).isEqualTo(heldBefore);
         assertThat(stagedUploads()).isZero();
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(large));
-        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> store.addReference(sha256)))
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> store.attach(sha256)))
                 .isInstanceOf(DomainException.class);
     }
 
@@ -187,7 +257,7 @@ public abstract class ImageFileStoreContract {
         assertThat(MessageDigest.getInstance("SHA-256").digest(read(stored.sha256())))
                 .isEqualTo(MessageDigest.getInstance("SHA-256").digest(large));
         assertThat(stagedUploads()).isZero();
-        store.discard(stored.sha256());
+        store.letGo(stored.sha256());
     }
 
     /** As two instances would: both uploads are in flight at once, and one object and one row stay. */
@@ -216,7 +286,8 @@ public abstract class ImageFileStoreContract {
         assertThat(second).isEqualTo(first);
         assertThat(heldObjects()).isEqualTo(heldBefore + 1);
         assertThat(stagedUploads()).isZero();
-        QuarkusTransaction.requiringNew().run(() -> store.addReference(first.sha256()));
+        QuarkusTransaction.requiringNew().run(() -> store.attach(first.sha256()));
+        store.letGo(second.sha256());
         assertThat(read(first.sha256())).isEqualTo(bytes);
         QuarkusTransaction.requiringNew().run(() -> store.release(first.sha256()));
         assertThat(heldObjects()).isEqualTo(heldBefore);

@@ -17,7 +17,8 @@ public interface ImageFileStore {
      * Streams a file that is already in its final form (an imported or copied image file) in,
      * digesting it on the way, and makes it readable under its SHA-256 only once it is complete
      * and matches {@code expected} (if given). Nothing partial is ever left behind. The content
-     * holds no reference yet: see {@link #addReference}.
+     * comes back held for the caller, in the same step that makes it readable, so nothing removes
+     * it before the caller either {@link #attach attaches} it to an image or {@link #letGo lets it go}.
      */
     StoredContent store(InputStream content, ExpectedContent expected);
 
@@ -25,7 +26,7 @@ public interface ImageFileStore {
      * Stores what {@code source} writes (a machine's raw disk), compressed with {@code compression}
      * on the way; the digests and size returned are the compressed file's. The raw bytes are never
      * held whole, in memory or on disk. When the source fails, nothing is kept and its IOException
-     * comes back as an UncheckedIOException with the same message. No reference yet, as for
+     * comes back as an UncheckedIOException with the same message. Held for the caller, as by
      * {@link #store}.
      */
     StoredContent storeCompressed(ContentSource source, Compression compression);
@@ -36,21 +37,27 @@ public interface ImageFileStore {
      */
     void checkWritable();
 
-    /** Takes one reference to stored content, in the caller's transaction. */
+    /**
+     * Turns the caller's hold on content it stored into the reference of the image it commits, in
+     * the caller's transaction (a rollback gives the hold back).
+     */
+    void attach(String sha256);
+
+    /**
+     * Gives up the caller's hold on content stored for an image that will never be committed (a
+     * failed job or import), in a transaction of its own: the content is removed unless an image
+     * references it or someone else holds it.
+     */
+    void letGo(String sha256);
+
+    /** One more image references content another image already references (a clone), in the caller's transaction. */
     void addReference(String sha256);
 
     /**
      * Drops one reference, in the caller's transaction; once that commits, content no image
-     * references any more is removed.
+     * references any more and nobody holds is removed.
      */
     void release(String sha256);
-
-    /**
-     * Gives up content stored for an image that will never be committed (a failed job or import):
-     * it is removed unless some image references it. Unlike {@link #release}, it never takes away
-     * a reference, so content another image shares is safe.
-     */
-    void discard(String sha256);
 
     /** Opens stored content for reading; ResourceNotFound when it is not held. */
     OpenedContent open(String sha256);

@@ -90,7 +90,7 @@ public class ContentAddressedFileStore implements ImageFileStore {
             publish(stored, upload);
             return stored;
         } catch (IOException e) {
-            throw new UncheckedIOException("storing image file failed", e);
+            throw new UncheckedIOException("storing image file failed: " + e.getMessage(), e);
         }
     }
 
@@ -109,7 +109,7 @@ public class ContentAddressedFileStore implements ImageFileStore {
                         try {
                             upload.publish(stored.sha256());
                         } catch (IOException e) {
-                            throw new UncheckedIOException("storing image file failed", e);
+                            throw new UncheckedIOException("storing image file failed: " + e.getMessage(), e);
                         }
                     }
                     blob.holds++;

@@ -88,7 +88,7 @@ public class ContentAddressedFileStore implements ImageFileStore {
             publish(stored, upload);
             return stored;
         } catch (IOException e) {
-            throw new UncheckedIOException("storing image file failed", e);
+            throw new UncheckedIOException("storing image file failed: " + e.getMessage(), e);
         }
     }
 
@@ -107,7 +107,7 @@ public class ContentAddressedFileStore implements ImageFileStore {
                         try {
                             upload.publish(stored.sha256());
                         } catch (IOException e) {
-                            throw new UncheckedIOException("storing image file failed", e);
+                            throw new UncheckedIOException("storing image file failed: " + e.getMessage(), e);
                         }
                     }
                     blob.holds++;

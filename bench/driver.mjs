@@ -14,7 +14,8 @@ import { promisify } from 'node:util';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET = path.join(ROOT, 'bench', 'target');
-const SERVICE_JAR = path.join(ROOT, 'bootstrap', 'target', 'quarkus-app', 'quarkus-run.jar');
+/** The service's launcher (its JVM settings are part of what is measured); the jar it starts is built by bench/run. */
+const SERVICE = path.join(ROOT, 'bin', 'image-service');
 const BARE_JAR = path.join(ROOT, 'bench', 'bare-endpoint', 'target', 'quarkus-app', 'quarkus-run.jar');
 const PROTO_DIR = path.join(ROOT, 'adapters-grpc', 'src', 'main', 'proto');
 const require = createRequire(path.join(TARGET, 'node', 'package.json'));
@@ -114,7 +115,7 @@ function run(command, args, env = {}) {
 }
 
 function admin(dataDir, ...args) {
-  return run('java', ['-jar', SERVICE_JAR, ...args], { IMAGES_DATA_DIR: dataDir });
+  return run(SERVICE, args, { IMAGES_DATA_DIR: dataDir });
 }
 
 function rssMiB(pid, field = 'VmRSS') {
@@ -127,11 +128,11 @@ const running = new Set();
 process.on('exit', () => running.forEach((child) => child.kill('SIGKILL')));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
-/** Starts a jar and answers once `probe` answers 200; startMs counts from the spawn. */
-async function startJar(jar, env, probe, name) {
+/** Starts a server ([program, ...args]) and answers once `probe` answers 200; startMs counts from the spawn. */
+async function startServer([program, ...args], env, probe, name) {
   const started = performance.now();
   const out = fs.openSync(path.join(TARGET, `${name}.log`), 'w');
-  const child = spawn('java', ['-jar', jar], { env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
+  const child = spawn(program, args, { env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
   let exited = null;
   running.add(child);
   child.on('exit', (code) => { exited = code; running.delete(child); });
@@ -219,7 +220,7 @@ function seed(key) {
     }
     // The real import path, with H2's default write delay (commits written in groups every 0.5 s)
     // instead of the service's one write per commit: the seed is made once and the command exits cleanly.
-    run('java', ['-jar', SERVICE_JAR, 'image', 'import', folder],
+    run(SERVICE, ['image', 'import', folder],
       { IMAGES_DATA_DIR: dataDir, QUARKUS_DATASOURCE_JDBC_URL: `jdbc:h2:file:${dataDir}/db/images` });
     log(`seeded ${ids.length} images (${Math.round(ids.length / ((performance.now() - started) / 1000))} images/s)`);
   }
@@ -291,7 +292,7 @@ function diskFile() {
 async function bareRun(m) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/image`;
-  const server = await startJar(BARE_JAR, { BARE_PORT: String(port) }, () => request(port, 'GET', '/image').then((r) => r.status), 'bare');
+  const server = await startServer(['java', '-jar', BARE_JAR], { BARE_PORT: String(port) }, () => request(port, 'GET', '/image').then((r) => r.status), 'bare');
   try {
     m.bareStart.push(server.startMs);
     wrk(url, { connections: 16, seconds: options.seconds });
@@ -310,7 +311,7 @@ async function startService(key, seeded) {
   const port = await freePort();
   const grpcPort = await freePort();
   const target = `/${LOGIN}/images/${seeded.imageId}`;
-  const server = await startJar(SERVICE_JAR, { IMAGES_DATA_DIR: dataDir, QUARKUS_HTTP_PORT: String(port), IMAGES_GRPC_PORT: String(grpcPort) },
+  const server = await startServer([SERVICE], { IMAGES_DATA_DIR: dataDir, QUARKUS_HTTP_PORT: String(port), IMAGES_GRPC_PORT: String(grpcPort) },
     () => request(port, 'GET', target, sign(key, 'get', target)).then((r) => r.status), 'service');
   return { ...server, port, grpcPort };
 }

@@ -17,6 +17,7 @@ import dev.imageservice.domain.image.OriginChain;
 import dev.imageservice.domain.image.Uuids;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -120,11 +121,57 @@ class ImportImageFromDatacenterService implements ImportImageFromDatacenterUseCa
         if (image.file() == null) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "image " + image.id() + " has no file in " + source);
         }
+        PeerReads peer = null;
         try (InputStream content = datacenters.openFile(source, caller.login(), image.id())) {
-            return files.store(content, new ExpectedContent(image.file().sha1(), image.file().size()));
+            peer = new PeerReads(content);
+            return files.store(peer, new ExpectedContent(image.file().sha1(), image.file().size()));
         } catch (IOException | UncheckedIOException e) {
+            if (peer != null && !peer.failed) {
+                // The peer sent what it had; storing it here failed (a full disk, say): our failure, not the peer's.
+                throw new DomainException(ErrorCode.INTERNAL_ERROR,
+                        "storing the file of image " + image.id() + " failed: " + e.getMessage());
+            }
             throw new DomainException(ErrorCode.REMOTE_SOURCE_ERROR,
                     "copying the file of image " + image.id() + " from " + source + " failed: " + e.getMessage());
+        }
+    }
+
+    /** The peer's file body, remembering whether reading it failed, to tell the peer's failures from the store's. */
+    private static final class PeerReads extends FilterInputStream {
+        private volatile boolean failed;
+
+        PeerReads(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return in.read();
+            } catch (IOException | RuntimeException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            try {
+                return in.read(bytes, offset, length);
+            } catch (IOException | RuntimeException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                in.close();
+            } catch (IOException | RuntimeException e) {
+                failed = true;
+                throw e;
+            }
         }
     }
 }

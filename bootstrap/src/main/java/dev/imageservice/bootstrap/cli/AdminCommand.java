@@ -42,6 +42,10 @@ sealed interface AdminCommand {
     record ListJobs(ImageJob.State state) implements AdminCommand {
     }
 
+    /** @param from the data folder of the embedded installation to move into the configured cluster */
+    record Migrate(Path from) implements AdminCommand {
+    }
+
     record Help() implements AdminCommand {
     }
 }

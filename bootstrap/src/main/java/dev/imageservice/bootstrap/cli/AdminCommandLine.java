@@ -35,6 +35,9 @@ final class AdminCommandLine {
               job list [--state queued|running|succeeded|failed]
                                                 image creation jobs: machine, attempts, disk bytes read
                                                 (of the disk's size), start of the current attempt, lease
+              migrate --from DATA_DIR           moves the embedded installation in DATA_DIR (H2 file,
+                                                image files, exports) into the empty cluster that
+                                                IMAGES_DB_* and IMAGES_S3_* name
               help
             Exit status: 0 done, 1 failed (the reason on stderr), 2 bad usage.
             """;
@@ -43,10 +46,15 @@ final class AdminCommandLine {
     }
 
     static AdminCommand parse(List<String> args) {
-        Arguments in = Arguments.of(args, Set.of("--key", "--name", "--email", "--file", "--id", "--disk", "--image", "--brand", "--state", "--owner"), Set.of("--operator"));
+        Arguments in = Arguments.of(args, Set.of("--key", "--name", "--email", "--file", "--id", "--disk", "--image", "--brand", "--state", "--owner", "--from"), Set.of("--operator"));
         String group = in.positional(0, "a command");
         if (group.equals("help") || group.equals("--help") || group.equals("-h")) {
             return new AdminCommand.Help();
+        }
+        if (group.equals("migrate")) {
+            AdminCommand.Migrate migrate = new AdminCommand.Migrate(in.path("--from", "DATA_DIR"));
+            in.requireAllUsed();
+            return migrate;
         }
         if (!Set.of("account", "image", "machine", "job").contains(group)) {
             throw new UsageException("unknown command: " + group);
@@ -158,9 +166,13 @@ final class AdminCommandLine {
         }
 
         Path path(String name) {
+            return path(name, "FILE");
+        }
+
+        Path path(String name, String what) {
             String value = option(name);
             if (value == null || value.isBlank()) {
-                throw new UsageException("missing " + name + " FILE");
+                throw new UsageException("missing " + name + " " + what);
             }
             return Path.of(value);
         }

@@ -14,6 +14,9 @@ import dev.imageservice.application.port.in.ImportImageCommand;
 import dev.imageservice.application.port.in.ImportImageUseCase;
 import dev.imageservice.application.port.in.ImportResult;
 import dev.imageservice.application.port.in.ListImageJobsUseCase;
+import dev.imageservice.application.port.in.MigrateInstallationUseCase;
+import dev.imageservice.application.port.in.MigrateInstallationUseCase.MigrationSummary;
+import dev.imageservice.application.port.in.MigrateInstallationUseCase.Moved;
 import dev.imageservice.domain.job.ImageJob;
 import dev.imageservice.application.port.in.RemoveAccountKeyCommand;
 import dev.imageservice.bootstrap.cli.AdminCommandLine.UsageException;
@@ -57,14 +60,17 @@ public class AdminCommands {
     private final ImportImageUseCase importImage;
     private final AdministerMachinesUseCase machines;
     private final ListImageJobsUseCase jobs;
+    private final MigrateInstallationUseCase migration;
     private final ObjectMapper json;
     private final String publicUrl;
 
     @Inject
     public AdminCommands(AdministerAccountsUseCase accounts, ImportImageUseCase importImage,
-                         AdministerMachinesUseCase machines, ListImageJobsUseCase jobs, ObjectMapper json,
+                         AdministerMachinesUseCase machines, ListImageJobsUseCase jobs,
+                         MigrateInstallationUseCase migration, ObjectMapper json,
                          @ConfigProperty(name = "images.public-url") String publicUrl) {
         this.jobs = jobs;
+        this.migration = migration;
         this.accounts = accounts;
         this.importImage = importImage;
         this.machines = machines;
@@ -77,6 +83,9 @@ public class AdminCommands {
             AdminCommand command = AdminCommandLine.parse(args);
             if (command instanceof AdminCommand.ImportImage load) {
                 return new ManifestImport(load).run(out, err);
+            }
+            if (command instanceof AdminCommand.Migrate migrate) {
+                return migrate(migrate.from(), out, err);
             }
             execute(command, out);
             return OK;
@@ -138,6 +147,29 @@ public class AdminCommands {
         } else if (command instanceof AdminCommand.ListJobs list) {
             printJobs(jobs.listJobs(list.state()), out);
         }
+    }
+
+    /**
+     * {@code migrate}: what was moved, or one line saying why nothing was inserted. A refusal and a
+     * failure on the way (a store or database that fails) are told alike, by their message.
+     */
+    private int migrate(Path from, PrintStream out, PrintStream err) {
+        MigrationSummary summary;
+        try {
+            summary = migration.migrate(from);
+        } catch (RuntimeException e) {
+            err.println("error: " + oneLine(e.getMessage() == null ? e.toString() : e.getMessage()));
+            return FAILED;
+        }
+        out.printf("moved %s into the cluster (every object read back and checked by SHA-256):%n", from);
+        summary.rows().forEach((table, rows) -> out.printf("  rows in %s: %d%n", table, rows));
+        printMoved("image files", summary.imageFiles(), out);
+        printMoved("exported objects", summary.exportedObjects(), out);
+        return OK;
+    }
+
+    private static void printMoved(String what, Moved moved, PrintStream out) {
+        out.printf("  %s: %d (%d bytes)%n", what, moved.count(), moved.bytes());
     }
 
     /**

@@ -11,7 +11,13 @@ final class CommandMode {
     private CommandMode() {
     }
 
-    static void configure() {
+    static void configure(AdminCommand command) {
+        if (command instanceof AdminCommand.Migrate) {
+            // migrate writes only into the cluster and reads the installation it moves on its own. The
+            // service's embedded database, active when the cluster's settings are missing, must not make or
+            // upgrade a database file in the data folder (perhaps the very one to move): it lives in memory.
+            System.setProperty("quarkus.datasource.jdbc.url", "jdbc:h2:mem:migrate");
+        }
         // No HTTP listener (a runtime property): the server may hold the port.
         System.setProperty("quarkus.http.host-enabled", "false");
         // gRPC rides on that disabled HTTP server instead of its own listener: no port is opened, and

@@ -20,14 +20,15 @@ public class ImageServiceMain {
             return;
         }
         // Bad usage is told at once, without starting the service (and opening its database).
+        AdminCommand command = null;
         try {
-            AdminCommandLine.parse(List.of(args));
+            command = AdminCommandLine.parse(List.of(args));
         } catch (AdminCommandLine.UsageException e) {
             System.err.println("error: " + e.getMessage());
             System.err.print(AdminCommandLine.USAGE);
             System.exit(AdminCommands.USAGE);
         }
-        CommandMode.configure();
+        CommandMode.configure(command);
         Quarkus.run(Application.class, ImageServiceMain::exitCommand, args);
     }
 

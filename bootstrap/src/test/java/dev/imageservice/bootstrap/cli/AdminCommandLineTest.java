@@ -36,6 +36,7 @@ class AdminCommandLineTest {
         assertThat(parse("machine add alice --name web --disk /d"))
                 .isEqualTo(new AdminCommand.AddMachine("alice", "web", "/d", null, null, null));
         assertThat(parse("machine list")).isEqualTo(new AdminCommand.ListMachines());
+        assertThat(parse("migrate --from /srv/images/data")).isEqualTo(new AdminCommand.Migrate(Path.of("/srv/images/data")));
         assertThat(parse("help")).isEqualTo(new AdminCommand.Help());
         assertThat(parse("--help")).isEqualTo(new AdminCommand.Help());
     }
@@ -48,7 +49,8 @@ class AdminCommandLineTest {
         "account list --operator", "account disable alice --file f", "machine add", "machine list x",
         "machine add alice --name web --disk /d --operator", "account add alice --operator=yes --key a.pub",
         "image import a.json b.json --file f.gz", "account list --owner x",
-        "job list --state stuck", "job list x", "job add"})
+        "job list --state stuck", "job list x", "job add", "migrate", "migrate --from", "migrate data",
+        "migrate --from a --from b", "migrate --from data extra", "migrate --from data --owner x"})
     void badUsageIsRefused(String line) {
         assertThatThrownBy(() -> parse(line)).isInstanceOf(UsageException.class);
     }

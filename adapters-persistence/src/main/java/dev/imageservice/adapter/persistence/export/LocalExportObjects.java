@@ -1,6 +1,7 @@
 package dev.imageservice.adapter.persistence.export;
 
 import dev.imageservice.application.port.out.ExportStore.StoredObject;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -74,6 +77,20 @@ public class LocalExportObjects implements ExportObjects {
             return Optional.empty();
         }
         return Optional.of(new StoredObject(Files.newInputStream(file), Files.size(file)));
+    }
+
+    /** Every object stored, by key, with its size; what a write cut short left behind is none of them. */
+    public SortedMap<String, Long> sizes() throws IOException {
+        SortedMap<String, Long> sizes = new TreeMap<>();
+        if (!Files.isDirectory(root)) {
+            return sizes;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !isTemporary(f)).toList()) {
+                sizes.put(root.relativize(file).toString().replace(File.separatorChar, '/'), Files.size(file));
+            }
+        }
+        return sizes;
     }
 
     /** The probe is named like an object being written, so a crash that leaves it behind leaves it to the sweep. */

@@ -1,6 +1,7 @@
 package dev.imageservice.adapter.persistence.image;
 
 import dev.imageservice.adapter.persistence.Database;
+import dev.imageservice.adapter.persistence.UsesDatabase;
 import dev.imageservice.application.port.out.ImageRepository;
 import dev.imageservice.domain.access.ImageListFilter;
 import dev.imageservice.domain.error.DomainException;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
+@UsesDatabase
 public class DatabaseImageRepository implements ImageRepository {
 
     @Inject

@@ -22,11 +22,11 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** A real gRPC client: a plaintext channel to the test server's gRPC port, and stubs that sign as an account. */
-final class GrpcClient implements AutoCloseable {
+public final class GrpcClient implements AutoCloseable {
 
     private final ManagedChannel channel;
 
-    GrpcClient() {
+    public GrpcClient() {
         channel = ManagedChannelBuilder.forAddress("localhost", port()).usePlaintext().build();
     }
 
@@ -42,7 +42,7 @@ final class GrpcClient implements AutoCloseable {
     }
 
     /** A stub whose calls are signed with the account's key, named by key name. */
-    ImageServiceGrpc.ImageServiceBlockingStub as(Account account, TestKey key) {
+    public ImageServiceGrpc.ImageServiceBlockingStub as(Account account, TestKey key) {
         return stub(SigningInterceptor.as(key, keyId(account)));
     }
 
@@ -67,7 +67,7 @@ final class GrpcClient implements AutoCloseable {
     }
 
     /** The call fails with this status and the CloudAPI code as its ErrorInfo reason; returns the full status. */
-    static com.google.rpc.Status assertFails(ThrowingCallable call, Status.Code status, String cloudApiCode) {
+    public static com.google.rpc.Status assertFails(ThrowingCallable call, Status.Code status, String cloudApiCode) {
         StatusRuntimeException failure = catchThrowableOfType(StatusRuntimeException.class, call);
         assertThat(failure).as("the call should fail with %s", status).isNotNull();
         assertThat(failure.getStatus().getCode()).as(failure.getStatus().toString()).isEqualTo(status);

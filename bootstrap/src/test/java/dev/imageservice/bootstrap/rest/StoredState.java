@@ -3,6 +3,7 @@ package dev.imageservice.bootstrap.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.InjectableInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -30,8 +31,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class StoredState {
 
+    /** Looked up when used: a direct injection would make the H2 datasource start even where PostgreSQL replaces it. */
     @Inject
-    AgroalDataSource dataSource;
+    InjectableInstance<AgroalDataSource> dataSource;
 
     @ConfigProperty(name = "images.data-dir")
     Path dataDir;
@@ -85,7 +87,7 @@ public class StoredState {
 
     private List<String> rows(String sql) {
         List<String> rows = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = dataSource.get().getConnection();
              PreparedStatement statement = connection.prepareStatement(sql);
              ResultSet result = statement.executeQuery()) {
             int columns = result.getMetaData().getColumnCount();

@@ -30,6 +30,8 @@ public enum ErrorCode {
     NOT_AVAILABLE("NotAvailable"),
     /** A peer datacenter failed while we read from it. */
     REMOTE_SOURCE_ERROR("RemoteSourceError"),
+    /** A backend this service needs (its database) cannot serve the request now; the same call may work later. */
+    SERVICE_UNAVAILABLE("ServiceUnavailableError"),
     INTERNAL_ERROR("InternalError");
 
     private final String wireName;

@@ -43,8 +43,8 @@ public final class GrpcErrors {
             // An optimistic-lock conflict: retrying the whole call may succeed.
             case CONFLICT -> Status.Code.ABORTED;
             case NOT_AVAILABLE -> Status.Code.UNIMPLEMENTED;
-            // A peer datacenter failed us: the same call may work once it is back.
-            case REMOTE_SOURCE_ERROR -> Status.Code.UNAVAILABLE;
+            // A peer datacenter or the database failed us: the same call may work once it is back.
+            case REMOTE_SOURCE_ERROR, SERVICE_UNAVAILABLE -> Status.Code.UNAVAILABLE;
             case INTERNAL_ERROR -> Status.Code.INTERNAL;
         };
     }

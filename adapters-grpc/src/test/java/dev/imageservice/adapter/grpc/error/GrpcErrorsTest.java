@@ -48,6 +48,7 @@ class GrpcErrorsTest {
                 Map.entry("ConflictError", Status.Code.ABORTED),
                 Map.entry("NotAvailable", Status.Code.UNIMPLEMENTED),
                 Map.entry("RemoteSourceError", Status.Code.UNAVAILABLE),
+                Map.entry("ServiceUnavailableError", Status.Code.UNAVAILABLE),
                 Map.entry("InternalError", Status.Code.INTERNAL)));
     }
 

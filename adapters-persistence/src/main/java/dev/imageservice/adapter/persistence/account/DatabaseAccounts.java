@@ -1,6 +1,7 @@
 package dev.imageservice.adapter.persistence.account;
 
 import dev.imageservice.adapter.persistence.Database;
+import dev.imageservice.adapter.persistence.UsesDatabase;
 import dev.imageservice.application.port.out.Accounts;
 import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.account.SshKey;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
+@UsesDatabase
 public class DatabaseAccounts implements Accounts {
 
     @Inject

@@ -1,6 +1,7 @@
 package dev.imageservice.adapter.persistence.files;
 
 import dev.imageservice.adapter.persistence.Database;
+import dev.imageservice.adapter.persistence.UsesDatabase;
 import dev.imageservice.application.port.out.ImageFileStore;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the release of the last image that used it, before the storer attaches it.
  */
 @ApplicationScoped
+@UsesDatabase
 public class ContentAddressedFileStore implements ImageFileStore {
 
     /** Holds younger than this may belong to a job or import in flight on another instance. */

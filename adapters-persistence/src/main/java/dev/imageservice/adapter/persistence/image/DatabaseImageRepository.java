@@ -1,6 +1,7 @@
 package dev.imageservice.adapter.persistence.image;
 
 import dev.imageservice.adapter.persistence.Database;
+import dev.imageservice.adapter.persistence.UsesDatabase;
 import dev.imageservice.application.port.out.ImageRepository;
 import dev.imageservice.domain.access.ImageListFilter;
 import dev.imageservice.domain.error.DomainException;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
+@UsesDatabase
 public class DatabaseImageRepository implements ImageRepository {
 
     @Inject

@@ -1,6 +1,7 @@
 package dev.imageservice.adapter.persistence.inventory;
 
 import dev.imageservice.adapter.persistence.Database;
+import dev.imageservice.adapter.persistence.UsesDatabase;
 import dev.imageservice.application.port.out.Inventory;
 import dev.imageservice.domain.image.ImageState;
 import dev.imageservice.domain.job.ImageJob;
@@ -14,6 +15,7 @@ import java.util.function.Function;
 
 /** Three aggregate queries in one read transaction. */
 @ApplicationScoped
+@UsesDatabase
 public class DatabaseInventory implements Inventory {
 
     @Inject

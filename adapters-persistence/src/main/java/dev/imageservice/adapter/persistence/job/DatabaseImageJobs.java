@@ -1,6 +1,7 @@
 package dev.imageservice.adapter.persistence.job;
 
 import dev.imageservice.adapter.persistence.Database;
+import dev.imageservice.adapter.persistence.UsesDatabase;
 import dev.imageservice.application.port.out.ImageJobs;
 import dev.imageservice.domain.image.Compression;
 import dev.imageservice.domain.job.ImageJob;
@@ -18,6 +19,7 @@ import java.util.UUID;
  * {@link ImageJob}. Rows read to be changed are locked, so two workers never take the same job.
  */
 @ApplicationScoped
+@UsesDatabase
 public class DatabaseImageJobs implements ImageJobs {
 
     private static final String QUEUED = ImageJob.State.QUEUED.name();

@@ -1,6 +1,7 @@
 package dev.imageservice.adapter.persistence.machine;
 
 import dev.imageservice.adapter.persistence.Database;
+import dev.imageservice.adapter.persistence.UsesDatabase;
 import dev.imageservice.application.port.out.Machines;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.machine.Machine;
@@ -22,6 +23,7 @@ import org.hibernate.query.SelectionQuery;
 
 /** The embedded compute side: machines registered in the database, disks as local files or directories. */
 @ApplicationScoped
+@UsesDatabase
 public class RegisteredMachines implements Machines {
 
     /**

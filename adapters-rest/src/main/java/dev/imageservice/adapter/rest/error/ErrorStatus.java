@@ -24,7 +24,7 @@ public final class ErrorStatus {
             case PRECONDITION_FAILED -> 412;
             case INTERNAL_ERROR -> 500;
             case NOT_AVAILABLE -> 501;
-            case REMOTE_SOURCE_ERROR -> 503;
+            case REMOTE_SOURCE_ERROR, SERVICE_UNAVAILABLE -> 503;
         };
     }
 

@@ -36,6 +36,7 @@ public final class CloudApiDocument {
     public static final String FORBIDDEN = "Forbidden";
     public static final String NOT_FOUND = "NotFound";
     public static final String INTERNAL_ERROR = "InternalError";
+    public static final String SERVICE_UNAVAILABLE = "ServiceUnavailable";
     public static final String PRECONDITION_FAILED = "PreconditionFailed";
 
     private CloudApiDocument() {

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Attaches what every CloudAPI request and response has, so that no resource repeats it: the
  * {@code Accept-Version} and {@code Date} request headers, the {@code Api-Version},
  * {@code Request-Id} and {@code Response-Time} response headers (on errors too), the errors any
- * request can meet (400, 401, 403, 404, 500) unless the operation describes them itself, and the
+ * request can meet (400, 401, 403, 404, 500, 503) unless the operation describes them itself, and the
  * Error body on every error response that names no body of its own. It also puts the shared
  * {@code login} path parameter first and the path before the query, the order generated clients
  * then take them in. Operations that answer one image document its {@code ETag}, and the writes
@@ -43,7 +43,8 @@ public class CloudApiDocumentFilter implements OASFilter {
             "401", CloudApiDocument.UNAUTHORIZED,
             "403", CloudApiDocument.FORBIDDEN,
             "404", CloudApiDocument.NOT_FOUND,
-            "500", CloudApiDocument.INTERNAL_ERROR);
+            "500", CloudApiDocument.INTERNAL_ERROR,
+            "503", CloudApiDocument.SERVICE_UNAVAILABLE);
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

@@ -138,7 +138,14 @@
                                 description = "InternalError: an unexpected failure; the server log has the details",
                                 content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorDto.class), examples =
                                         @ExampleObject(name = "InternalError",
-                                                value = "{\"code\":\"InternalError\",\"message\":\"Internal error\"}")))
+                                                value = "{\"code\":\"InternalError\",\"message\":\"Internal error\"}"))),
+                        @APIResponse(name = CloudApiDocument.SERVICE_UNAVAILABLE, responseCode = "503",
+                                description = "ServiceUnavailableError: no database connection came free within "
+                                        + "images.db.acquisition-timeout (a burst larger than the pool, or a database "
+                                        + "that cannot be reached); nothing changed, try again",
+                                content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorDto.class), examples =
+                                        @ExampleObject(name = "ServiceUnavailableError",
+                                                value = "{\"code\":\"ServiceUnavailableError\",\"message\":\"the database is busy or cannot be reached; try again\"}")))
                 }))
 package dev.imageservice.adapter.rest.openapi;
 

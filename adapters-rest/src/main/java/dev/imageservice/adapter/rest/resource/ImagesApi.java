@@ -156,7 +156,8 @@ public interface ImagesApi {
             + "UUID; ImageUuidAlreadyExists: the image is already here")
     @APIResponse(responseCode = "422", description = "ValidationFailed: an unknown datacenter or this one, or the "
             + "source image is not active; OriginIsNotActive: an origin image is not active")
-    @APIResponse(responseCode = "503", description = "RemoteSourceError: the source datacenter failed to answer")
+    @APIResponse(responseCode = "503", description = "RemoteSourceError: the source datacenter failed to answer; "
+            + "ServiceUnavailableError: no database connection came free in time")
     ImageDto importImageFromDatacenter(@Parameter(ref = LOGIN) @PathParam("login") String login,
                                        @Context UriInfo uri);
 

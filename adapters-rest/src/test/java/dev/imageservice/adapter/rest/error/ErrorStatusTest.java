@@ -33,7 +33,8 @@ class ErrorStatusTest {
             Map.entry("ImageHasDependentImages", 422),
             Map.entry("InternalError", 500),
             Map.entry("NotAvailable", 501),
-            Map.entry("RemoteSourceError", 503));
+            Map.entry("RemoteSourceError", 503),
+            Map.entry("ServiceUnavailableError", 503));
 
     @Test
     void everyDomainCodeHasItsCloudApiStatus() {

@@ -1,0 +1,56 @@
+package dev.imageservice.adapter.persistence;
+
+import dev.imageservice.domain.error.DomainException;
+import dev.imageservice.domain.error.ErrorCode;
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import org.hibernate.JDBCException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+
+/**
+ * A call that gets no database connection is the service being unavailable, not a fault of its own:
+ * the pool had none free within {@code images.db.acquisition-timeout} (a burst larger than the pool),
+ * or the database cannot be reached. The caller gets ServiceUnavailableError (REST 503, gRPC
+ * UNAVAILABLE) and may try again; the log gets one line, without a stack trace. Placed outside any
+ * {@code @Transactional} of the bean, so a connection lost at commit is seen too.
+ */
+@UsesDatabase
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_BEFORE)
+public class DatabaseUnavailable {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseUnavailable.class);
+    /** What Hibernate says whenever the pool refuses it a connection (Agroal's timeout has no SQL state). */
+    private static final String NO_CONNECTION = "Unable to acquire JDBC Connection";
+
+    @AroundInvoke
+    Object translate(InvocationContext call) throws Exception {
+        try {
+            return call.proceed();
+        } catch (RuntimeException e) {
+            JDBCException cause = noConnection(e);
+            if (cause == null) {
+                throw e;
+            }
+            LOG.warnf("%s.%s got no database connection: %s", call.getMethod().getDeclaringClass().getSimpleName(),
+                    call.getMethod().getName(), cause.getMessage());
+            throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "the database is busy or cannot be reached; try again");
+        }
+    }
+
+    /** The failure to get or keep a connection somewhere in the chain (a commit wraps it), or null. */
+    private static JDBCException noConnection(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JDBCConnectionException connection) {
+                return connection;
+            }
+            if (cause instanceof JDBCException jdbc && jdbc.getMessage() != null && jdbc.getMessage().startsWith(NO_CONNECTION)) {
+                return jdbc;
+            }
+        }
+        return null;
+    }
+}

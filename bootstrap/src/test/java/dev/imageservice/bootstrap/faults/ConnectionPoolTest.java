@@ -1,0 +1,181 @@
+package dev.imageservice.bootstrap.faults;
+
+import static dev.imageservice.bootstrap.grpc.GrpcClient.assertFails;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.imageservice.adapter.grpc.v1.UpdateImageRequest;
+import dev.imageservice.adapter.persistence.DatabaseSelection;
+import dev.imageservice.adapter.persistence.postgresql.PostgresqlResource;
+import dev.imageservice.bootstrap.grpc.GrpcClient;
+import dev.imageservice.bootstrap.rest.Caller;
+import dev.imageservice.bootstrap.rest.TestData;
+import dev.imageservice.domain.image.Image;
+import io.agroal.api.AgroalDataSource;
+import io.grpc.Status;
+import io.quarkus.agroal.DataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * More requests at once than the database pool has connections, on a real PostgreSQL with a pool
+ * of two that the test can take away: requests wait for a connection, and when none comes back
+ * within {@code images.db.acquisition-timeout} they answer 503 ServiceUnavailableError (gRPC
+ * UNAVAILABLE), never a 500, and change nothing.
+ */
+@QuarkusTest
+@TestProfile(ConnectionPoolTest.TinyPool.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConnectionPoolTest {
+
+    private static final Duration ACQUISITION_TIMEOUT = Duration.ofSeconds(3);
+    private static final int POOL_SIZE = 2;
+    private static final List<String> FIELDS = List.of("description", "homepage", "eula", "tags", "version");
+
+    public static class TinyPool implements QuarkusTestProfile {
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(PostgresqlResource.class));
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("images.db.pool-size", String.valueOf(POOL_SIZE),
+                    "images.db.acquisition-timeout", ACQUISITION_TIMEOUT.toMillis() + "ms",
+                    // No job worker polling the queue: the test alone decides who holds the connections.
+                    "images.jobs.enabled", "false",
+                    "images.data-dir", "target/test-data-pool");
+        }
+    }
+
+    @Inject
+    TestData data;
+
+    @Inject
+    @DataSource(DatabaseSelection.POSTGRESQL)
+    AgroalDataSource database;
+
+    private final ExecutorService clients = Executors.newFixedThreadPool(20);
+    private Caller alice;
+
+    @BeforeAll
+    void seed() {
+        alice = Caller.create(data, "pool");
+    }
+
+    @AfterAll
+    void stopClients() {
+        clients.shutdownNow();
+    }
+
+    @Test
+    void aBurstWaitsForConnectionsThatComeBackInTime() throws Exception {
+        List<UUID> images = List.of(image("burst-a"), image("burst-b"), image("burst-c"), image("burst-d"));
+        List<CompletableFuture<Response>> burst = new ArrayList<>();
+        try (Connections taken = takeThePool()) {
+            for (UUID id : images) {
+                for (String field : FIELDS) {
+                    burst.add(CompletableFuture.supplyAsync(() -> update(id, Map.of(field, valueOf(field, id))), clients));
+                }
+            }
+            Thread.sleep(ACQUISITION_TIMEOUT.toMillis() / 3);
+        }
+
+        for (CompletableFuture<Response> answer : burst) {
+            Response response = answer.get(1, TimeUnit.MINUTES);
+            assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        }
+        for (UUID id : images) {
+            Image stored = data.find(id);
+            assertThat(stored.revision()).isEqualTo(FIELDS.size());
+            assertThat(stored.manifest().description().value()).isEqualTo(valueOf("description", id));
+            assertThat(stored.manifest().version().value()).isEqualTo(valueOf("version", id));
+        }
+    }
+
+    @Test
+    void aPoolThatStaysTakenAnswers503OverRestAndUnavailableOverGrpc() throws Exception {
+        UUID id = image("starved");
+        List<CompletableFuture<Response>> rest = new ArrayList<>();
+        CompletableFuture<Void> grpc;
+        try (Connections taken = takeThePool(); GrpcClient client = new GrpcClient()) {
+            for (int i = 0; i < 10; i++) {
+                String description = "never stored " + i;
+                rest.add(CompletableFuture.supplyAsync(() -> update(id, Map.of("description", description)), clients));
+            }
+            rest.add(CompletableFuture.supplyAsync(() -> alice.signed().get("/my/images/" + id), clients));
+            grpc = CompletableFuture.runAsync(() -> assertFails(() -> client.as(alice.account(), alice.key())
+                            .updateImage(UpdateImageRequest.newBuilder().setLogin(alice.login()).setId(id.toString())
+                                    .setDescription("never stored either").build()),
+                    Status.Code.UNAVAILABLE, "ServiceUnavailableError"), clients);
+            for (CompletableFuture<Response> answer : rest) {
+                Response response = answer.get(1, TimeUnit.MINUTES);
+                assertThat(response.statusCode()).as(response.asString()).isEqualTo(503);
+                assertThat(response.header("Content-Type")).startsWith("application/json");
+                assertThat(response.jsonPath().getString("code")).isEqualTo("ServiceUnavailableError");
+                assertThat(response.jsonPath().getString("message")).isNotBlank();
+            }
+            grpc.get(1, TimeUnit.MINUTES);
+        }
+
+        Response after = alice.signed().get("/my/images/" + id);
+        assertThat(after.statusCode()).as(after.asString()).isEqualTo(200);
+        assertThat(data.find(id).revision()).isZero();
+    }
+
+    private UUID image(String name) {
+        return data.image(alice.account(), name).add().id();
+    }
+
+    private Response update(UUID id, Map<String, Object> body) {
+        return alice.signed().contentType("application/json").body(body).post("/my/images/" + id + "?action=update");
+    }
+
+    private static Object valueOf(String field, UUID id) {
+        String tail = id.toString().substring(0, 8);
+        return switch (field) {
+            case "homepage", "eula" -> "https://example.com/" + field + "/" + tail;
+            case "tags" -> Map.of("burst", tail);
+            case "version" -> "2.0.0-" + tail;
+            default -> field + " " + tail;
+        };
+    }
+
+    /** Every connection of the pool, held until closed. */
+    private Connections takeThePool() throws SQLException {
+        Connections taken = new Connections();
+        for (int i = 0; i < POOL_SIZE; i++) {
+            taken.held.add(database.getConnection());
+        }
+        return taken;
+    }
+
+    private static final class Connections implements AutoCloseable {
+        private final List<Connection> held = new ArrayList<>();
+
+        @Override
+        public void close() throws SQLException {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+    }
+}

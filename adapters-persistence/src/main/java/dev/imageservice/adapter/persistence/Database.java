@@ -16,11 +16,18 @@ import org.hibernate.Session;
 public class Database {
 
     private final Session session;
+    private final boolean embedded;
 
     @Inject
     Database(InjectableInstance<Session> embedded, @PersistenceUnit(DatabaseSelection.POSTGRESQL)
             InjectableInstance<Session> postgresql) {
-        this.session = postgresql.getHandle().getBean().isActive() ? postgresql.get() : embedded.get();
+        this.embedded = !postgresql.getHandle().getBean().isActive();
+        this.session = this.embedded ? embedded.get() : postgresql.get();
+    }
+
+    /** Whether this is the embedded H2 file rather than a shared PostgreSQL. */
+    public boolean embedded() {
+        return embedded;
     }
 
     /** The current transaction's session (a proxy: safe to keep). */

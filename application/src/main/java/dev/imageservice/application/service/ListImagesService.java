@@ -8,7 +8,9 @@ import dev.imageservice.domain.image.Image;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 @Singleton
 class ListImagesService implements ListImagesUseCase {
@@ -23,7 +25,15 @@ class ListImagesService implements ListImagesUseCase {
     @Override
     @Transactional
     public List<Image> listImages(ListImagesQuery query) {
-        return images.list(new ImageListFilter(query.caller().id(), query.state(), query.isPublic(), query.owner(),
-                query.name(), query.version(), query.os(), query.type()));
+        List<Image> all = new ArrayList<>();
+        forEachImage(query, all::add);
+        return all;
+    }
+
+    @Override
+    @Transactional
+    public void forEachImage(ListImagesQuery query, Consumer<Image> each) {
+        images.forEachMatching(new ImageListFilter(query.caller().id(), query.state(), query.isPublic(), query.owner(),
+                query.name(), query.version(), query.os(), query.type()), each);
     }
 }

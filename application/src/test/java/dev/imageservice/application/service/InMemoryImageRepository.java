@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The image repository port in memory, keeping what the port promises: copies in and out (a caller's
@@ -37,9 +38,9 @@ class InMemoryImageRepository implements ImageRepository {
     }
 
     @Override
-    public List<Image> list(ImageListFilter filter) {
-        return stored.values().stream().filter(filter::matches).sorted(ORDER)
-                .map(image -> copy(image, image.revision())).toList();
+    public void forEachMatching(ImageListFilter filter, Consumer<Image> each) {
+        stored.values().stream().filter(filter::matches).sorted(ORDER)
+                .map(image -> copy(image, image.revision())).forEach(each);
     }
 
     @Override

@@ -2,13 +2,20 @@ package dev.imageservice.bootstrap.packaged;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imageservice.bootstrap.packaged.PackagedServer.ClientAccount;
 import dev.imageservice.bootstrap.packaged.PackagedServer.Result;
 import dev.imageservice.bootstrap.packaged.PackagedServer.SeededImage;
+import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -204,6 +211,32 @@ class CloudApiClientsIT {
         Result gone = server.sdc(alice, "getimage", id);
         assertThat(gone.exitCode()).as(gone.toString()).isEqualTo(3);
         assertThat(gone.stderr()).contains("ResourceNotFound");
+    }
+
+    // ---- both, on a listing past the size ListImages digests (docs/compatibility.md, "Large listings")
+
+    @Test
+    void aListingTooLargeForContentMd5IsReadWholeByTritonAndSdc() throws IOException {
+        ClientAccount carol = server.addAccount("carol", false);
+        Path folder = Files.createDirectories(server.folder().resolve("large-listing"));
+        List<String> ids = new ArrayList<>();
+        // About 1.6 KiB of JSON each: 900 make about 1.4 MiB, past the 1 MiB that is digested.
+        for (int i = 0; i < 900; i++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            Files.write(folder.resolve("large-" + i + ".json"), new ObjectMapper().writeValueAsBytes(Map.of("uuid", id,
+                    "owner", carol.id().toString(), "name", "large-" + i, "version", "1.0.0",
+                    "description", "A long description. ".repeat(75))));
+        }
+        server.adminOk("image", "import", folder.toString());
+
+        Result triton = ok(server.triton(carol, "image", "list", "-a", "-H", "-o", "id"));
+        assertThat(triton.stdout().lines()).containsAll(ids);
+        List<Map<String, Object>> sdc = ok(server.sdc(carol, "listimages", "--state", "all")).jsonArray();
+        assertThat(sdc).extracting(image -> image.get("id")).containsAll(ids);
+        HttpResponse<byte[]> raw = server.request(carol, "GET", "/" + carol.login() + "/images?state=all", null);
+        assertThat(raw.body().length).isGreaterThan(1 << 20);
+        assertThat(raw.headers().firstValue("Content-MD5")).isEmpty();
     }
 
     private SeededImage seed(ClientAccount owner, String name, String version, Map<String, Object> more) {

@@ -12,16 +12,26 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.hibernate.ScrollMode;
+import org.hibernate.ScrollableResults;
+import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 @ApplicationScoped
 @UsesDatabase
 public class DatabaseImageRepository implements ImageRepository {
+
+    /** Rows per round trip of a listing: few enough to hold, enough that round trips do not dominate. */
+    static final int FETCH_SIZE = 500;
 
     @Inject
     Database db;
@@ -31,12 +41,38 @@ public class DatabaseImageRepository implements ImageRepository {
         return Optional.ofNullable(db.session().find(ImageEntity.class, id)).map(ImageMapper::toDomain);
     }
 
+    /**
+     * A forward-only cursor, read {@value #FETCH_SIZE} rows at a time (PostgreSQL keeps the rest in the
+     * database until asked). H2 would compute the whole result before the first row, spilling it to a
+     * temporary file past a few thousand rows; lazy execution, on this connection for this query only,
+     * has it produce rows as they are read (the list query needs no sort: an index gives its order).
+     * Each row leaves the session once handed over, so the session never holds more than one.
+     */
     @Override
-    public List<Image> list(ImageListFilter filter) {
-        ImageListQuery query = new ImageListQuery(filter);
-        return query.on(db.session()).getResultStream()
-                .map(ImageMapper::toDomain)
-                .toList();
+    public void forEachMatching(ImageListFilter filter, Consumer<Image> each) {
+        Session session = db.session();
+        if (db.embedded()) {
+            session.doWork(connection -> setLazyExecution(connection, true));
+        }
+        try (ScrollableResults<ImageEntity> rows = new ImageListQuery(filter).on(session)
+                .setReadOnly(true).setFetchSize(FETCH_SIZE).scroll(ScrollMode.FORWARD_ONLY)) {
+            while (rows.next()) {
+                ImageEntity row = rows.get();
+                session.detach(row);
+                each.accept(ImageMapper.toDomain(row));
+            }
+        } finally {
+            if (db.embedded()) {
+                // The connection goes back to the pool: no other query of it should run lazily.
+                session.doWork(connection -> setLazyExecution(connection, false));
+            }
+        }
+    }
+
+    private static void setLazyExecution(Connection connection, boolean lazy) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LAZY_QUERY_EXECUTION " + lazy);
+        }
     }
 
     @Override

@@ -1,11 +1,14 @@
 package dev.imageservice.adapter.rest.pipeline;
 
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -19,7 +22,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * What every response carries (docs/compatibility.md, "Response headers"), errors and unknown paths included. JSON
  * entities are serialised here, once, so that Content-Length and Content-MD5 describe exactly the
- * bytes sent; a HEAD response keeps those headers and drops the bytes.
+ * bytes sent; a HEAD response keeps those headers and drops the bytes. A {@link JsonArrayStream}
+ * (ListImages) is written, its length and digest included, by {@link JsonArrayStreamWriter}.
  */
 public class CloudApiHeaders {
 
@@ -64,7 +68,11 @@ public class CloudApiHeaders {
         headers.putSingle("Response-Time", String.valueOf(elapsedMillis(request)));
         headers.putSingle("Date", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
         Object entity = response.getEntity();
-        if (entity != null && isJson(entity)) {
+        if (entity instanceof JsonArrayStream array) {
+            if (request.getMethod().equals(HttpMethod.HEAD)) {
+                headOfStream(array, headers);
+            }
+        } else if (entity != null && isJson(entity)) {
             byte[] bytes = JsonBody.write(entity);
             // setEntity replaces the response, header map included: fetch the map again afterwards.
             response.setEntity(bytes, NO_ANNOTATIONS, MediaType.APPLICATION_JSON_TYPE);
@@ -72,6 +80,23 @@ public class CloudApiHeaders {
             headers.putSingle("Content-Type", MediaType.APPLICATION_JSON);
             headers.putSingle("Content-Length", String.valueOf(bytes.length));
             headers.putSingle("Content-MD5", JsonBody.md5(bytes));
+        }
+    }
+
+    /**
+     * The entity of a HEAD answer is never written, so the length and digest GET's writer would send
+     * are set here; the array is produced no further than the bound past which GET sends neither.
+     */
+    private static void headOfStream(JsonArrayStream array, MultivaluedMap<String, Object> headers) {
+        byte[] whole;
+        try {
+            whole = array.within(JsonArrayStreamWriter.DIGESTED_UP_TO);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (whole != null) {
+            headers.putSingle("Content-Length", String.valueOf(whole.length));
+            headers.putSingle("Content-MD5", JsonBody.md5(whole));
         }
     }
 

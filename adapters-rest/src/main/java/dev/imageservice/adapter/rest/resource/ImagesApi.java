@@ -10,6 +10,7 @@ import dev.imageservice.adapter.rest.dto.ImageDto;
 import dev.imageservice.adapter.rest.dto.MantaLocationDto;
 import dev.imageservice.adapter.rest.dto.UpdateImageRequest;
 import dev.imageservice.adapter.rest.openapi.CloudApiDocument;
+import dev.imageservice.adapter.rest.pipeline.JsonArrayStream;
 import dev.imageservice.adapter.rest.pipeline.OperationNames;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -63,7 +63,7 @@ public interface ImagesApi {
     @APIResponse(responseCode = "200", description = "The images, ordered by published_at, unpublished ones first",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ImageDto.class)))
     @APIResponse(responseCode = "422", description = "InvalidParameter: a state or public value that is not allowed")
-    List<ImageDto> listImages(
+    JsonArrayStream listImages(
             @Parameter(ref = LOGIN) @PathParam("login") String login,
             @Parameter(description = "The image name; a value starting with `~` matches as a substring", example = "base")
             @RestQuery String name,

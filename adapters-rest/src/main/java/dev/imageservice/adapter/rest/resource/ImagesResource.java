@@ -5,9 +5,11 @@ import dev.imageservice.adapter.rest.dto.ImageDto;
 import dev.imageservice.adapter.rest.dto.MantaLocationDto;
 import dev.imageservice.adapter.rest.error.ErrorStatus;
 import dev.imageservice.adapter.rest.error.ProtocolException;
+import dev.imageservice.adapter.rest.pipeline.ApiVersion;
 import dev.imageservice.adapter.rest.pipeline.CallerContext;
 import dev.imageservice.adapter.rest.pipeline.CloudApi;
 import dev.imageservice.adapter.rest.pipeline.ImageVersions;
+import dev.imageservice.adapter.rest.pipeline.JsonArrayStream;
 import dev.imageservice.adapter.rest.pipeline.RequestParams;
 import dev.imageservice.adapter.rest.pipeline.Routes;
 import dev.imageservice.application.port.in.CloneImageCommand;
@@ -82,13 +84,15 @@ public class ImagesResource implements ImagesApi {
     }
 
     @Override
-    public List<ImageDto> listImages(String login, String name, String os, String version, String isPublic,
-                                     String state, String owner, String type) {
+    public JsonArrayStream listImages(String login, String name, String os, String version, String isPublic,
+                                      String state, String owner, String type) {
         Account account = account(login);
         ListImagesQuery query = new ListImagesQuery(account, StateFilter.parse(state),
                 ImageListFilter.parsePublic(isPublic), ImageListFilter.parseOwner(owner), TextMatch.parse(name),
                 TextMatch.parse(version), os, type);
-        return listImages.listImages(query).stream().map(image -> ImageDto.from(image, context.version())).toList();
+        ApiVersion answered = context.version();
+        // Refusals (the login, the filters) are thrown above; the images are read as the answer is written.
+        return new JsonArrayStream(each -> listImages.forEachImage(query, image -> each.accept(ImageDto.from(image, answered))));
     }
 
     @Override

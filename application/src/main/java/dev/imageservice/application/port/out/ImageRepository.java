@@ -2,17 +2,29 @@ package dev.imageservice.application.port.out;
 
 import dev.imageservice.domain.access.ImageListFilter;
 import dev.imageservice.domain.image.Image;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** Stored images. Listing runs where the data is, with the filter's rules. */
 public interface ImageRepository {
 
     Optional<Image> findById(UUID id);
 
+    /**
+     * Hands the matching images to {@code each} one at a time, in the caller's transaction, in the
+     * order of {@link #list}, reading them as it goes: a listing of any size is never held whole.
+     */
+    void forEachMatching(ImageListFilter filter, Consumer<Image> each);
+
     /** Matching images, published_at ascending with unpublished images first. */
-    List<Image> list(ImageListFilter filter);
+    default List<Image> list(ImageListFilter filter) {
+        List<Image> matching = new ArrayList<>();
+        forEachMatching(filter, matching::add);
+        return matching;
+    }
 
     /** Stores a new image; an id already taken is ImageUuidAlreadyExists. */
     void add(Image image);

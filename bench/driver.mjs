@@ -207,21 +207,20 @@ function seed(key) {
   const started = performance.now();
   const perCommand = 10000;
   for (let from = 0; from < options.images; from += perCommand) {
-    const folders = [];
+    // One folder per command: `image import` lists it once and writes the manifests without a file a
+    // thousand per transaction.
+    const folder = path.join(manifests, String(from).padStart(6, '0'));
+    fs.mkdirSync(folder, { recursive: true });
     for (let i = from; i < Math.min(options.images, from + perCommand); i++) {
       const id = crypto.randomUUID();
       ids.push(id);
-      // One folder per image: `image import` looks for the file beside each manifest by listing its folder.
-      const folder = path.join(manifests, String(i).padStart(6, '0'));
       const base = path.join(folder, `img-${i}-1.0.${i % 100}`);
-      fs.mkdirSync(folder, { recursive: true });
       fs.writeFileSync(`${base}.imgmanifest`, JSON.stringify(manifest(id, accountId, i, sha1, content.length)));
       if (i === 0) fs.writeFileSync(`${base}.zfs.gz`, content);
-      folders.push(folder);
     }
     // The real import path, with H2's default write delay (commits written in groups every 0.5 s)
     // instead of the service's one write per commit: the seed is made once and the command exits cleanly.
-    run(SERVICE, ['image', 'import', ...folders],
+    run(SERVICE, ['image', 'import', folder],
       { IMAGES_DATA_DIR: dataDir, QUARKUS_DATASOURCE_JDBC_URL: `jdbc:h2:file:${dataDir}/db/images` });
     log(`seeded ${ids.length} images (${Math.round(ids.length / ((performance.now() - started) / 1000))} images/s)`);
   }

@@ -2,6 +2,7 @@ package dev.imageservice.application.service;
 
 import dev.imageservice.application.port.in.ImportImageCommand;
 import dev.imageservice.application.port.in.ImportImageUseCase;
+import dev.imageservice.application.port.in.ImportResult;
 import dev.imageservice.application.port.out.ImageFileStore;
 import dev.imageservice.application.port.out.ImageFileStore.ExpectedContent;
 import dev.imageservice.application.port.out.ImageFileStore.StoredContent;
@@ -11,6 +12,11 @@ import dev.imageservice.domain.image.Image;
 import dev.imageservice.domain.image.ImgapiManifest;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Imports a manifest and, optionally, its file. The manifest and the accounts and images it names
@@ -40,13 +46,55 @@ class ImportImageService implements ImportImageUseCase {
             throw DomainException.validationFailed(
                     FieldError.invalid("files", "the manifest has no files[0] to check the image file against"));
         }
-        StoredContent stored = files.store(command.file(),
-                new ExpectedContent(imported.file().sha1(), imported.file().size()));
+        StoredContent stored;
+        try (InputStream content = command.file().open()) {
+            stored = files.store(content, new ExpectedContent(imported.file().sha1(), imported.file().size()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         try {
             return steps.save(imported, stored);
         } catch (RuntimeException e) {
             files.letGo(stored.sha256());
             throw e;
+        }
+    }
+
+    @Override
+    public List<ImportResult> importImages(List<ImportImageCommand> commands) {
+        List<ImportResult> results = new ArrayList<>(commands.size());
+        List<ImportImageCommand> manifestsOnly = new ArrayList<>();
+        for (ImportImageCommand command : commands) {
+            if (command.file() == null) {
+                manifestsOnly.add(command);
+            } else {
+                results.addAll(saveTogether(manifestsOnly));
+                manifestsOnly.clear();
+                results.add(importOne(command));
+            }
+        }
+        results.addAll(saveTogether(manifestsOnly));
+        return results;
+    }
+
+    /** Manifests without a file in one transaction; when it fails, one at a time, each in its own. */
+    private List<ImportResult> saveTogether(List<ImportImageCommand> commands) {
+        if (commands.size() > 1) {
+            try {
+                return steps.saveAll(commands.stream().map(ImportImageCommand::manifest).toList()).stream()
+                        .map(ImportResult::imported).toList();
+            } catch (RuntimeException e) {
+                // Which manifest failed, and whether the others can go in, only the one-at-a-time pass can tell.
+            }
+        }
+        return commands.stream().map(this::importOne).toList();
+    }
+
+    private ImportResult importOne(ImportImageCommand command) {
+        try {
+            return ImportResult.imported(importImage(command));
+        } catch (RuntimeException e) {
+            return ImportResult.refused(e);
         }
     }
 }

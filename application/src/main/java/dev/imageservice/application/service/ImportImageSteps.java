@@ -11,6 +11,8 @@ import dev.imageservice.domain.image.ImgapiManifest;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** The transactional steps of an image import; the file is stored between them. */
@@ -34,6 +36,10 @@ class ImportImageSteps {
         if (images.findById(imported.id()).isPresent()) {
             throw new DomainException(ErrorCode.IMAGE_UUID_ALREADY_EXISTS, "image uuid " + imported.id() + " already exists");
         }
+        checkReferences(imported);
+    }
+
+    private void checkReferences(ImgapiManifest imported) {
         if (accounts.findById(imported.owner()).isEmpty()) {
             throw new DomainException(ErrorCode.OWNER_DOES_NOT_EXIST, "owner " + imported.owner() + " does not exist");
         }
@@ -58,12 +64,32 @@ class ImportImageSteps {
             return newImages.addWithStoredFile(imported.id(), imported.owner(), imported.manifest(),
                     imported.file().withSha256(stored.sha256()), imported.publishedAt(), imported.state());
         }
+        Image image = unactivated(imported);
+        images.add(image);
+        return image;
+    }
+
+    /**
+     * Writes images without a file (unactivated) in one transaction. An id taken, here or twice in the
+     * batch, fails it whole, as does an origin that is no stored image (even one earlier in the batch).
+     */
+    @Transactional
+    public List<Image> saveAll(List<ImgapiManifest> batch) {
+        List<Image> added = new ArrayList<>(batch.size());
+        for (ImgapiManifest imported : batch) {
+            checkReferences(imported);
+            added.add(unactivated(imported));
+        }
+        images.addAll(added);
+        return added;
+    }
+
+    private static Image unactivated(ImgapiManifest imported) {
         Image image = Image.create(imported.id(), imported.owner(), imported.manifest(), ImageState.UNACTIVATED);
         image.keepPublishedAt(imported.publishedAt());
         if (imported.file() != null) {
             image.attachFile(imported.file());
         }
-        images.add(image);
         return image;
     }
 }

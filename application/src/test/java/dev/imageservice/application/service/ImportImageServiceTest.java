@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imageservice.application.port.in.ImportImageCommand;
+import dev.imageservice.application.port.in.ImportImageCommand.FileOpener;
+import dev.imageservice.application.port.in.ImportResult;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
 import dev.imageservice.domain.error.FieldError;
@@ -16,7 +18,6 @@ import dev.imageservice.domain.image.ImageState;
 import dev.imageservice.domain.image.ImageType;
 import dev.imageservice.domain.image.ImgapiManifest;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -195,6 +196,31 @@ class ImportImageServiceTest {
                 .isEqualTo(active.id());
     }
 
+    @Test
+    void manyImportsComeBackInOrderAndARefusedOneSparesTheOthersOfItsBatch() {
+        Map<String, Object> strangerOwned = manifestWithNewId();
+        strangerOwned.put("owner", UUID.randomUUID().toString());
+        List<Map<String, Object>> manifests = List.of(manifestWithNewId(), strangerOwned, manifestWithNewId(),
+                manifestWithNewId(), manifestWithNewId());
+
+        List<ImportResult> results = service.importImages(List.of(command(manifests.get(0), null),
+                command(manifests.get(1), null), command(manifests.get(2), file()), command(manifests.get(3), null),
+                command(manifests.get(4), null)));
+
+        assertThat(results).hasSize(5);
+        assertThat(results.get(1).image()).isNull();
+        assertThat(results.get(1).refusal()).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.OWNER_DOES_NOT_EXIST));
+        for (int i : new int[] {0, 2, 3, 4}) {
+            assertThat(results.get(i).refusal()).as("import %d", i).isNull();
+            assertThat(results.get(i).image().id().toString()).isEqualTo(manifests.get(i).get("uuid"));
+            assertThat(images.findById(results.get(i).image().id())).as("import %d", i).isPresent();
+        }
+        assertThat(results.get(2).image().state()).as("the one with its file").isEqualTo(ImageState.ACTIVE);
+        assertThat(results.get(3).image().state()).isEqualTo(ImageState.UNACTIVATED);
+        assertThat(images.size()).isEqualTo(4);
+    }
+
     private static Map<String, Object> manifest() {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("v", 2);
@@ -217,21 +243,24 @@ class ImportImageServiceTest {
         return manifest;
     }
 
+    private static Map<String, Object> manifestWithNewId() {
+        Map<String, Object> manifest = manifest();
+        manifest.put("uuid", UUID.randomUUID().toString());
+        return manifest;
+    }
+
     private static Map<String, Object> fileEntry() {
         return Map.of("sha1", sha1(CONTENT), "size", CONTENT.length, "compression", "gzip");
     }
 
-    private static InputStream file() {
-        return new ByteArrayInputStream(CONTENT);
+    private static FileOpener file() {
+        return () -> new ByteArrayInputStream(CONTENT);
     }
 
-    /** A file that must not be read: the import should fail before it gets there. */
-    private static InputStream unreadable() {
-        return new InputStream() {
-            @Override
-            public int read() {
-                throw new AssertionError("the file was read");
-            }
+    /** A file that must not be opened: the import should fail before it gets there. */
+    private static FileOpener unreadable() {
+        return () -> {
+            throw new AssertionError("the file was opened");
         };
     }
 
@@ -249,7 +278,7 @@ class ImportImageServiceTest {
     }
 
     /** The manifest as the admin command reads it, before the use case sees it. */
-    private static ImportImageCommand command(Map<String, Object> manifest, InputStream file) {
+    private static ImportImageCommand command(Map<String, Object> manifest, FileOpener file) {
         return new ImportImageCommand(ImgapiManifest.read(manifest), file);
     }
 }

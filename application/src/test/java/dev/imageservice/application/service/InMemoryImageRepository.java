@@ -6,10 +6,12 @@ import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
 import dev.imageservice.domain.image.Image;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -42,10 +44,18 @@ class InMemoryImageRepository implements ImageRepository {
 
     @Override
     public void add(Image image) {
-        if (stored.containsKey(image.id())) {
-            throw new DomainException(ErrorCode.IMAGE_UUID_ALREADY_EXISTS, "image " + image.id() + " already exists");
+        addAll(List.of(image));
+    }
+
+    @Override
+    public void addAll(List<Image> images) {
+        Set<UUID> ids = new HashSet<>();
+        for (Image image : images) {
+            if (stored.containsKey(image.id()) || !ids.add(image.id())) {
+                throw new DomainException(ErrorCode.IMAGE_UUID_ALREADY_EXISTS, "image " + image.id() + " already exists");
+            }
         }
-        stored.put(image.id(), copy(image, image.revision()));
+        images.forEach(image -> stored.put(image.id(), copy(image, image.revision())));
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.imageservice.application.port.in.AdministerMachinesUseCase;
 import dev.imageservice.application.port.in.DisableAccountCommand;
 import dev.imageservice.application.port.in.ImportImageCommand;
 import dev.imageservice.application.port.in.ImportImageUseCase;
+import dev.imageservice.application.port.in.ImportResult;
 import dev.imageservice.application.port.in.ListImageJobsUseCase;
 import dev.imageservice.application.port.in.MigrateInstallationUseCase;
 import dev.imageservice.application.port.in.MigrateInstallationUseCase.MigrationSummary;
@@ -29,7 +30,6 @@ import dev.imageservice.domain.machine.Machine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -37,6 +37,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -171,13 +173,16 @@ public class AdminCommands {
     }
 
     /**
-     * {@code image import}: each manifest is imported on its own and reported on one line (stdout when
-     * imported, stderr when not), so one bad manifest does not stop the others.
+     * {@code image import}: each manifest is reported on one line (stdout when imported, stderr when
+     * not), so one bad manifest does not stop the others. Every folder is listed once; the manifests go
+     * to the use case {@value #BATCH} at a time, which writes those without a file in one transaction.
      */
     private final class ManifestImport {
 
         /** What public image repositories write as the owner: nobody in particular. */
         private static final UUID UNSET_OWNER = new UUID(0, 0);
+        /** Large enough that a commit's cost is spread thin, small enough to keep a batch's session small. */
+        private static final int BATCH = 1000;
 
         private final AdminCommand.ImportImage command;
         private Account ownerOverride;
@@ -188,11 +193,11 @@ public class AdminCommands {
         }
 
         int run(PrintStream out, PrintStream err) {
-            List<Path> manifests = new ArrayList<>();
+            List<Found> manifests = new ArrayList<>();
             boolean failed = false;
             for (Path source : command.sources()) {
                 try {
-                    manifests.addAll(manifestsIn(source));
+                    manifests.addAll(manifestsIn(source, command.file() == null));
                 } catch (RuntimeException e) {
                     err.println(errorLine("", e));
                     failed = true;
@@ -206,23 +211,48 @@ public class AdminCommands {
             if (command.owner() != null) {
                 ownerOverride = account(command.owner());
             }
-            for (Path manifest : manifests) {
-                try {
-                    Imported imported = importOne(manifest);
-                    Image image = imported.image();
-                    out.printf("imported image %s (%s %s), state %s%s%n", image.id(), image.manifest().name(),
-                            image.manifest().version(), image.state().wireName(),
-                            imported.owner() == null ? "" : ", owner " + imported.owner().login());
-                } catch (RuntimeException e) {
-                    err.println(errorLine(manifest + ": ", e));
-                    failed = true;
-                }
+            for (int from = 0; from < manifests.size(); from += BATCH) {
+                failed |= importBatch(manifests.subList(from, Math.min(manifests.size(), from + BATCH)), out, err);
             }
             return failed ? FAILED : OK;
         }
 
-        private Imported importOne(Path manifestFile) {
-            Map<String, Object> manifest = new LinkedHashMap<>(readManifest(manifestFile));
+        /** Reads the manifests, imports those that read, and reports each in order; true when any failed. */
+        private boolean importBatch(List<Found> batch, PrintStream out, PrintStream err) {
+            List<Prepared> prepared = new ArrayList<>(batch.size());
+            List<ImportImageCommand> commands = new ArrayList<>();
+            for (Found found : batch) {
+                try {
+                    Prepared ready = prepare(found);
+                    commands.add(ready.command());
+                    prepared.add(ready);
+                } catch (RuntimeException e) {
+                    prepared.add(new Prepared(found.manifest(), null, null, e));
+                }
+            }
+            Iterator<ImportResult> results = importImage.importImages(commands).iterator();
+            boolean failed = false;
+            for (Prepared entry : prepared) {
+                RuntimeException refusal = entry.unreadable();
+                if (refusal == null) {
+                    ImportResult result = results.next();
+                    refusal = result.refusal();
+                    if (refusal == null) {
+                        Image image = result.image();
+                        out.printf("imported image %s (%s %s), state %s%s%n", image.id(), image.manifest().name(),
+                                image.manifest().version(), image.state().wireName(),
+                                entry.owner() == null ? "" : ", owner " + entry.owner().login());
+                        continue;
+                    }
+                }
+                err.println(errorLine(entry.manifest() + ": ", refusal));
+                failed = true;
+            }
+            return failed;
+        }
+
+        private Prepared prepare(Found found) {
+            Map<String, Object> manifest = new LinkedHashMap<>(readManifest(found.manifest()));
             Account owner = ownerOverride;
             if (owner == null && UNSET_OWNER.toString().equals(manifest.get("owner"))) {
                 owner = operator();
@@ -231,15 +261,9 @@ public class AdminCommands {
                 manifest.put("owner", owner.id().toString());
             }
             ImgapiManifest imported = ImgapiManifest.read(manifest);
-            Path file = command.file() != null ? command.file() : fileBeside(manifestFile);
-            if (file == null) {
-                return new Imported(importImage.importImage(new ImportImageCommand(imported, null)), owner);
-            }
-            try (InputStream content = Files.newInputStream(file)) {
-                return new Imported(importImage.importImage(new ImportImageCommand(imported, content)), owner);
-            } catch (IOException e) {
-                throw new CommandFailure(describe(e));
-            }
+            Path file = command.file() != null ? command.file() : found.imageFile();
+            return new Prepared(found.manifest(), new ImportImageCommand(imported,
+                    file == null ? null : () -> Files.newInputStream(file)), owner, null);
         }
 
         /** The one operator account, which IMGAPI makes the owner of an image whose owner is unset. */
@@ -269,50 +293,77 @@ public class AdminCommands {
         }
     }
 
-    private record Imported(Image image, Account owner) {
+    /** A manifest read for import, or the reason it could not be ({@code unreadable}). */
+    private record Prepared(Path manifest, ImportImageCommand command, Account owner, RuntimeException unreadable) {
     }
 
-    /** A manifest file, or a folder's {@code *.imgmanifest} and {@code *.json} files by name. */
-    private static List<Path> manifestsIn(Path source) {
-        if (!Files.isDirectory(source)) {
-            return List.of(source);
-        }
-        try (Stream<Path> entries = Files.list(source)) {
-            List<Path> manifests = entries.filter(AdminCommands::isManifest).filter(Files::isRegularFile).sorted().toList();
-            if (manifests.isEmpty()) {
-                throw new CommandFailure(source + " holds no *.imgmanifest or *.json manifest");
+    /**
+     * A manifest found, with the image files exported beside it: {@code NAME-VER.imgmanifest} has its
+     * file in {@code NAME-VER.zfs.gz} (any file {@code NAME-VER.*} that is no manifest).
+     */
+    private record Found(Path manifest, List<Path> filesBeside) {
+
+        /** The one image file beside the manifest, or null to import the manifest alone. */
+        Path imageFile() {
+            if (filesBeside.size() > 1) {
+                throw new CommandFailure("several image files beside the manifest (" + filesBeside.stream()
+                        .map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")) + "): name one with --file");
             }
-            return manifests;
+            return filesBeside.isEmpty() ? null : filesBeside.get(0);
+        }
+    }
+
+    /**
+     * A manifest file, or a folder's {@code *.imgmanifest} and {@code *.json} files by name; with
+     * {@code withFiles}, each with the image files beside it, from one listing of its folder.
+     */
+    private static List<Found> manifestsIn(Path source, boolean withFiles) {
+        boolean folder = Files.isDirectory(source);
+        // A manifest that cannot be read has no folder worth listing: reading it reports why.
+        if (!folder && !(withFiles && Files.isRegularFile(source))) {
+            return List.of(new Found(source, List.of()));
+        }
+        List<Path> entries = list(folder ? source : source.toAbsolutePath().getParent());
+        Map<String, List<Path>> filesByBase = withFiles ? filesByBase(entries) : Map.of();
+        Stream<Path> manifests = folder ? entries.stream().filter(AdminCommands::isManifest) : Stream.of(source);
+        List<Found> found = manifests.sorted().map(manifest -> {
+            String name = manifest.getFileName().toString();
+            String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+            return new Found(manifest, filesByBase.getOrDefault(base, List.of()));
+        }).toList();
+        if (found.isEmpty()) {
+            throw new CommandFailure(source + " holds no *.imgmanifest or *.json manifest");
+        }
+        return found;
+    }
+
+    /** A folder's regular files, listed once. */
+    private static List<Path> list(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(Files::isRegularFile).toList();
         } catch (IOException e) {
             throw new CommandFailure(describe(e));
         }
+    }
+
+    /**
+     * The files that are no manifest, by each manifest base name they could belong to ({@code a.b.gz} to
+     * {@code a} and {@code a.b}), sorted: a manifest finds its files in one look-up.
+     */
+    private static Map<String, List<Path>> filesByBase(List<Path> entries) {
+        Map<String, List<Path>> byBase = new HashMap<>();
+        entries.stream().filter(p -> !isManifest(p)).sorted().forEach(file -> {
+            String name = file.getFileName().toString();
+            for (int dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
+                byBase.computeIfAbsent(name.substring(0, dot), base -> new ArrayList<>()).add(file);
+            }
+        });
+        return byBase;
     }
 
     private static boolean isManifest(Path path) {
         String name = path.getFileName().toString();
         return name.endsWith(".imgmanifest") || name.endsWith(".json");
-    }
-
-    /**
-     * The image file exported beside a manifest: {@code NAME-VER.imgmanifest} has its file in
-     * {@code NAME-VER.zfs.gz} (any file {@code NAME-VER.*} that is no manifest); none imports the
-     * manifest alone.
-     */
-    private static Path fileBeside(Path manifest) {
-        String name = manifest.getFileName().toString();
-        String base = name.substring(0, name.lastIndexOf('.')) + ".";
-        Path folder = manifest.toAbsolutePath().getParent();
-        try (Stream<Path> entries = Files.list(folder)) {
-            List<Path> files = entries.filter(p -> p.getFileName().toString().startsWith(base))
-                    .filter(p -> !isManifest(p)).filter(Files::isRegularFile).sorted().toList();
-            if (files.size() > 1) {
-                throw new CommandFailure("several image files beside the manifest (" + files.stream()
-                        .map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")) + "): name one with --file");
-            }
-            return files.isEmpty() ? null : files.get(0);
-        } catch (IOException e) {
-            throw new CommandFailure(describe(e));
-        }
     }
 
     /** The manifest's JSON into plain maps and lists; the use case checks the fields. */

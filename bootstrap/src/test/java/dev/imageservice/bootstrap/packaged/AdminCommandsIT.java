@@ -163,6 +163,37 @@ class AdminCommandsIT {
         }
     }
 
+    @Test
+    void aManifestThatFailsItsBatchIsReportedAloneAndTheOthersAreImported() throws IOException {
+        Path folder = Files.createDirectories(server.folder().resolve("batch"));
+        String owner = alice.id().toString();
+        String taken = server.importImage(Map.of("owner", owner, "name", "first", "version", "1"),
+                "image bytes".getBytes(StandardCharsets.UTF_8)).id().toString();
+        // Without a file, all five go in one transaction: the taken id fails it, not the manifest's reading.
+        List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(), taken,
+                UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        for (int i = 0; i < ids.size(); i++) {
+            Files.write(folder.resolve("batch-" + i + ".json"), new ObjectMapper().writeValueAsBytes(
+                    Map.of("uuid", ids.get(i), "owner", owner, "name", "batch-" + i, "version", "1")));
+        }
+
+        Result imported = server.admin("image", "import", folder.toString());
+
+        assertThat(imported.exitCode()).as(imported.toString()).isEqualTo(1);
+        assertThat(imported.stderr().lines()).as(imported.toString()).singleElement().asString()
+                .startsWith("error (ImageUuidAlreadyExists): " + folder.resolve("batch-2.json") + ": ");
+        assertThat(imported.stdout().lines()).as(imported.toString()).containsExactly(
+                "imported image " + ids.get(0) + " (batch-0 1), state unactivated",
+                "imported image " + ids.get(1) + " (batch-1 1), state unactivated",
+                "imported image " + ids.get(3) + " (batch-3 1), state unactivated",
+                "imported image " + ids.get(4) + " (batch-4 1), state unactivated");
+        String listed = server.triton(alice, "image", "list", "-a", "-H", "-o", "id,name").stdout();
+        for (int i : new int[] {0, 1, 3, 4}) {
+            assertThat(listed).containsPattern(ids.get(i) + "\\s+batch-" + i);
+        }
+        assertThat(listed).doesNotContain("batch-2");
+    }
+
     /** An image as an export leaves it: NAME.imgmanifest (owner unset) beside NAME.zfs.gz. */
     private static void writeExported(Path folder, String name, String id, byte[] content, String sha1) throws IOException {
         Map<String, Object> manifest = Map.of("v", 2, "uuid", id, "owner", "00000000-0000-0000-0000-000000000000",

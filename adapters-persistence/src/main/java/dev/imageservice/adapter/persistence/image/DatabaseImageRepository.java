@@ -13,8 +13,10 @@ import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import org.hibernate.exception.ConstraintViolationException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -39,18 +41,39 @@ public class DatabaseImageRepository implements ImageRepository {
 
     @Override
     public void add(Image image) {
-        if (db.session().find(ImageEntity.class, image.id()) != null) {
-            throw new DomainException(ErrorCode.IMAGE_UUID_ALREADY_EXISTS, "image " + image.id() + " already exists");
+        addAll(List.of(image));
+    }
+
+    /**
+     * New rows have no stored ACL to reconcile, so theirs is written as is; the ids taken are found by one
+     * query and the rows written by one flush. A query or a flush per image would make Hibernate check
+     * every row the session already holds each time: a batch's cost would grow with its square.
+     */
+    @Override
+    public void addAll(List<Image> images) {
+        Set<UUID> ids = new HashSet<>();
+        for (Image image : images) {
+            if (!ids.add(image.id())) {
+                throw alreadyExists("image " + image.id());
+            }
         }
-        ImageEntity row = new ImageEntity();
-        ImageMapper.copyInto(image, row);
-        db.session().persist(row);
-        writeAcl(image);
+        db.session().createSelectionQuery("select id from ImageEntity where id in :ids", UUID.class)
+                .setParameter("ids", ids).setMaxResults(1).uniqueResultOptional()
+                .ifPresent(taken -> {
+                    throw alreadyExists("image " + taken);
+                });
+        for (Image image : images) {
+            ImageEntity row = new ImageEntity();
+            ImageMapper.copyInto(image, row);
+            db.session().persist(row);
+            image.manifest().acl().accounts()
+                    .forEach(account -> db.session().persist(ImageAclEntry.of(image.id(), account)));
+        }
         try {
             db.session().flush();
         } catch (ConstraintViolationException e) {
             // A concurrent add of the same id won the race after our check above.
-            throw new DomainException(ErrorCode.IMAGE_UUID_ALREADY_EXISTS, "image " + image.id() + " already exists");
+            throw alreadyExists(images.size() == 1 ? "image " + images.get(0).id() : "one of " + images.size() + " images");
         }
     }
 
@@ -114,6 +137,10 @@ public class DatabaseImageRepository implements ImageRepository {
     private List<ImageAclEntry> aclOf(UUID imageId) {
         return db.session().createSelectionQuery("from ImageAclEntry where imageId = :image", ImageAclEntry.class)
                 .setParameter("image", imageId).getResultList();
+    }
+
+    private static DomainException alreadyExists(String which) {
+        return new DomainException(ErrorCode.IMAGE_UUID_ALREADY_EXISTS, which + " already exists");
     }
 
     private static DomainException conflict(Image image) {

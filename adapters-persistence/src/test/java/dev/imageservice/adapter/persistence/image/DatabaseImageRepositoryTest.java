@@ -296,6 +296,29 @@ class DatabaseImageRepositoryTest {
     }
 
     @Test
+    void imagesAreAddedTogetherOrNotAtAll() {
+        Image shared = Image.create(UUID.randomUUID(), OWNER,
+                Manifest.named(ImageName.of("shared"), ImageVersion.of("1")).withAcl(new Acl(List.of(FRIEND))),
+                ImageState.UNACTIVATED);
+        List<Image> batch = List.of(minimal(OWNER), shared, minimal(FRIEND));
+        Tx.run(() -> images.addAll(batch));
+        for (Image image : batch) {
+            assertSameImage(load(image.id()), image);
+        }
+        assertThat(aclRows(shared.id())).containsExactly(FRIEND);
+
+        Image fresh = minimal(OWNER);
+        Image again = minimal(OWNER);
+        for (List<Image> refused : List.of(List.of(fresh, minimal(FRIEND), batch.get(1)), List.of(fresh, again, again))) {
+            assertThatThrownBy(() -> Tx.run(() -> images.addAll(refused)))
+                    .isInstanceOfSatisfying(DomainException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.IMAGE_UUID_ALREADY_EXISTS));
+        }
+        assertThat(Tx.call(() -> images.findById(fresh.id()))).isEmpty();
+        assertThat(Tx.call(() -> images.findById(again.id()))).isEmpty();
+    }
+
+    @Test
     void anImageNamedAsOriginHasDependents() {
         Image base = minimal(OWNER);
         Image derived = Image.create(UUID.randomUUID(), FRIEND,

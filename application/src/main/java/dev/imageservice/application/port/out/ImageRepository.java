@@ -18,6 +18,12 @@ public interface ImageRepository {
     void add(Image image);
 
     /**
+     * Stores new images, all or none: an id already taken, or given twice, is ImageUuidAlreadyExists
+     * and nothing is stored. Its cost grows with the number of images, not with its square.
+     */
+    void addAll(List<Image> images);
+
+    /**
      * Stores changes to an image loaded earlier and returns it as stored, at its new revision. If
      * the stored revision moved on since it was loaded, nothing is written and a ConflictError is
      * thrown: no update is silently lost.

@@ -86,7 +86,7 @@ class ImageWorkflowsIT {
                 "--imageVersion=2.0.0"));
 
         String id = String.valueOf(created.jsonObject().get("id"));
-        assertThat(awaitFinished(alice, id)).isEqualTo("active");
+        assertThat(server.awaitCreated(alice, id)).isEqualTo("active");
     }
 
     @Test
@@ -177,7 +177,7 @@ class ImageWorkflowsIT {
             }
         });
 
-        assertThat(awaitFinished(alice, id)).isEqualTo("active");
+        assertThat(server.awaitCreated(alice, id)).isEqualTo("active");
         writer.get();
         awaitMachineState("slow01", "running");
     }
@@ -185,20 +185,6 @@ class ImageWorkflowsIT {
     private String createdImage(String name, String version) {
         ok(server.triton(alice, "image", "create", "-w", "web01", name, version));
         return String.valueOf(ok(server.triton(alice, "image", "get", name + "@" + version)).jsonObject().get("id"));
-    }
-
-    private String awaitFinished(ClientAccount account, String id) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<byte[]> response = server.request(account, "GET", "/" + account.login() + "/images/" + id, null);
-            assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-            String state = String.valueOf(json(response).get("state"));
-            if (!state.equals("creating")) {
-                return state;
-            }
-            pause();
-        }
-        throw new AssertionError("image " + id + " still creating after " + PATIENCE);
     }
 
     private void awaitMachineState(String name, String state) {
@@ -235,14 +221,6 @@ class ImageWorkflowsIT {
         HttpResponse<byte[]> response = server.request(account, "GET", path, null);
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response.body();
-    }
-
-    private static Map<String, Object> json(HttpResponse<byte[]> response) {
-        try {
-            return JSON.readValue(response.body(), new TypeReference<>() { });
-        } catch (IOException e) {
-            throw new AssertionError(new String(response.body(), StandardCharsets.UTF_8), e);
-        }
     }
 
     @SuppressWarnings("unchecked")

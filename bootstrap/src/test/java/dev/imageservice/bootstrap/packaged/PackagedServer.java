@@ -198,6 +198,30 @@ public final class PackagedServer implements AutoCloseable {
         return grpcPort;
     }
 
+    /** The running server's process id. */
+    public long pid() {
+        if (process == null) {
+            throw new IllegalStateException("not running");
+        }
+        return process.pid();
+    }
+
+    /** Whether the running server has {@code file} open now (Linux: its descriptors under /proc). */
+    public boolean hasOpen(Path file) {
+        Path target = file.toAbsolutePath();
+        try (var descriptors = Files.list(Path.of("/proc", Long.toString(pid()), "fd"))) {
+            return descriptors.anyMatch(descriptor -> {
+                try {
+                    return Files.readSymbolicLink(descriptor).equals(target);
+                } catch (IOException e) {
+                    return false; // closed since the listing
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Path folder() {
         return folder;
     }
@@ -275,6 +299,12 @@ public final class PackagedServer implements AutoCloseable {
      * rsa-sha256), for calls the clients have no command for.
      */
     public HttpResponse<byte[]> request(ClientAccount account, String method, String pathAndQuery, String jsonBody) {
+        return request(account, method, pathAndQuery, jsonBody, Map.of());
+    }
+
+    /** {@link #request(ClientAccount, String, String, String)} with more headers (If-Match). */
+    public HttpResponse<byte[]> request(ClientAccount account, String method, String pathAndQuery, String jsonBody,
+                                        Map<String, String> headers) {
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
         String signingString = "(request-target): " + method.toLowerCase(Locale.ROOT) + " " + pathAndQuery
                 + "\ndate: " + date;
@@ -289,6 +319,7 @@ public final class PackagedServer implements AutoCloseable {
         if (jsonBody != null) {
             request.header("Content-Type", "application/json");
         }
+        headers.forEach(request::header);
         try {
             return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
@@ -296,6 +327,32 @@ public final class PackagedServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls GetImage until the image is no longer creating: its state then. */
+    public String awaitCreated(ClientAccount account, String id) {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<byte[]> response = request(account, "GET", "/" + account.login() + "/images/" + id, null);
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GetImage " + id + ": " + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            String state = String.valueOf(jsonObject(response).get("state"));
+            if (!state.equals("creating")) {
+                return state;
+            }
+            sleep(250);
+        }
+        throw new AssertionError("image " + id + " still creating after " + START_TIMEOUT);
+    }
+
+    /** A response's body as one JSON object. */
+    public static Map<String, Object> jsonObject(HttpResponse<byte[]> response) {
+        try {
+            return JSON.readValue(response.body(), new TypeReference<>() { });
+        } catch (IOException e) {
+            throw new AssertionError("not a JSON object: " + new String(response.body(), StandardCharsets.UTF_8), e);
         }
     }
 

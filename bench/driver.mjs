@@ -128,21 +128,21 @@ function rssMiB(pid, field = 'VmRSS') {
   return Number(status.match(new RegExp(`${field}:\\s+(\\d+) kB`))[1]) / 1024;
 }
 
-/** Servers still running: killed if the driver stops on an error. */
-const running = new Set();
-process.on('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+/** Servers still running, with the signal that ends each at once if the driver stops on an error. */
+const running = new Map();
+process.on('exit', () => running.forEach((signal, child) => child.kill(signal)));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
 /**
  * Starts a server ([program, ...args]) and answers once `probe` answers 200; startMs counts from the spawn.
- * spawnOptions may name the user it runs as (uid, gid).
+ * spawnOptions may name the user it runs as (uid, gid); exitSignal ends it when the driver stops on an error.
  */
-async function startServer([program, ...args], env, probe, name, spawnOptions = {}) {
+async function startServer([program, ...args], env, probe, name, { exitSignal = 'SIGKILL', ...spawnOptions } = {}) {
   const started = performance.now();
   const out = fs.openSync(path.join(TARGET, `${name}.log`), 'w');
   const child = spawn(program, args, { env: { ...process.env, ...env }, stdio: ['ignore', out, out], ...spawnOptions });
   let exited = null;
-  running.add(child);
+  running.set(child, exitSignal);
   child.on('exit', (code) => { exited = code; running.delete(child); });
   for (;;) {
     if (exited !== null) throw new Error(`${name} exited with ${exited}: see ${path.join(TARGET, name + '.log')}`);
@@ -406,7 +406,8 @@ async function startPostgresql(dataDir) {
   const bin = pgBin();
   const command = [path.join(bin, 'postgres'), '-D', dataDir, '-p', String(port), '-k', dataDir, '-c', 'listen_addresses=127.0.0.1'];
   const ready = () => execFileAsync(path.join(bin, 'pg_isready'), ['-q', '-h', '127.0.0.1', '-p', String(port)]).then(() => 200);
-  const server = await startServer(command, {}, ready, 'postgresql', serverUser());
+  // On an error, SIGQUIT: PostgreSQL's immediate shutdown, which also removes its shared memory (SIGKILL leaves it).
+  const server = await startServer(command, {}, ready, 'postgresql', { exitSignal: 'SIGQUIT', ...serverUser() });
   return { ...server, port };
 }
 

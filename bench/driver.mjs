@@ -397,14 +397,15 @@ function serverUser() {
 }
 
 /**
- * The postgres server itself (no pg_ctl: a child of the driver, stopped with the others) on a data folder, a
- * free loopback port and its socket in the folder. Otherwise PostgreSQL's defaults, durable commits
- * included, as a cluster runs it (the tests' server turns fsync off for speed).
+ * The postgres server itself (no pg_ctl: a child of the driver, stopped with the others) on a data folder and
+ * a free loopback port, with no Unix socket (everything connects over TCP, and a socket's path under a deep
+ * checkout can pass the 107 bytes allowed). Otherwise PostgreSQL's defaults, durable commits included, as a
+ * cluster runs it (the tests' server turns fsync off for speed).
  */
 async function startPostgresql(dataDir) {
   const port = await freePort();
   const bin = pgBin();
-  const command = [path.join(bin, 'postgres'), '-D', dataDir, '-p', String(port), '-k', dataDir, '-c', 'listen_addresses=127.0.0.1'];
+  const command = [path.join(bin, 'postgres'), '-D', dataDir, '-p', String(port), '-k', '', '-c', 'listen_addresses=127.0.0.1'];
   const ready = () => execFileAsync(path.join(bin, 'pg_isready'), ['-q', '-h', '127.0.0.1', '-p', String(port)]).then(() => 200);
   // On an error, SIGQUIT: PostgreSQL's immediate shutdown, which also removes its shared memory (SIGKILL leaves it).
   const server = await startServer(command, {}, ready, 'postgresql', { exitSignal: 'SIGQUIT', ...serverUser() });

@@ -53,6 +53,8 @@ public class HttpSignatureVerifier implements SignatureVerifier {
             + "QSjQrIJz+qX/66DLdvW7pT5SXpoqN87+8N8uCkrCrg2ddWS6KK/nE/TiU5+RjoIi63KAF4Hw==";
 
     private final Map<String, Optional<VerifyingKey>> verifyingKeys = new ConcurrentHashMap<>();
+    /** Replaced whole, never changed in place: a racing reader sees one date or the other. */
+    private volatile ParsedDate lastDate;
 
     /**
      * The first signed request would otherwise read its key with classes not loaded yet: the
@@ -191,15 +193,28 @@ public class HttpSignatureVerifier implements SignatureVerifier {
         return lines.toString();
     }
 
-    private static Instant parseDate(String value, String name) {
+    /**
+     * Clients sign many requests within one second, all with the same date: the last one read is kept
+     * (parsing an RFC 1123 date costs about as much as the rest of reading the header).
+     */
+    private Instant parseDate(String value, String name) {
         if (value == null) {
             throw invalidHeader(name + " header missing");
         }
+        ParsedDate last = lastDate;
+        if (last != null && last.text().equals(value)) {
+            return last.instant();
+        }
         try {
-            return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant instant = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            lastDate = new ParsedDate(value, instant);
+            return instant;
         } catch (DateTimeParseException e) {
             throw invalidHeader(name + " header is not an RFC 1123 date: " + value);
         }
+    }
+
+    private record ParsedDate(String text, Instant instant) {
     }
 
     private static DomainException invalidHeader(String message) {

@@ -29,6 +29,7 @@ const part = (name) => !options.only || options.only.has(name);
 
 const options = parseArgs(process.argv.slice(2));
 const LOGIN = 'bench';
+const MAX_WARM_UP_PASSES = 12;
 const DISK_BYTES = options.diskMiB * 1024 * 1024;
 
 function parseArgs(args) {
@@ -172,6 +173,21 @@ function request(port, method, target, headers = {}, body, agent) {
     req.on('error', reject);
     if (body) req.end(body); else req.end();
   });
+}
+
+/**
+ * Runs a load in passes of a few seconds until two passes in a row agree within 5 % (at most
+ * MAX_WARM_UP_PASSES): the JIT keeps compiling well past the first seconds of a load, so one fixed pass
+ * would compare a warm anchor with a service still being compiled. Both sides get the same rule.
+ */
+async function warmUp(pass) {
+  const seconds = Math.max(2, Math.min(5, options.seconds));
+  let previous = await pass(seconds);
+  for (let i = 1; i < MAX_WARM_UP_PASSES; i++) {
+    const rate = await pass(seconds);
+    if (Math.abs(rate - previous) <= 0.05 * Math.max(rate, previous)) return;
+    previous = rate;
+  }
 }
 
 function wrk(url, { connections, seconds, headers = {}, latency = false }) {
@@ -444,7 +460,7 @@ async function bareRun(m) {
   const server = await startServer(['java', '-jar', BARE_JAR], { BARE_PORT: String(port) }, () => request(port, 'GET', '/image').then((r) => r.status), 'bare');
   try {
     m.bareStart.push(server.startMs);
-    wrk(url, { connections: 16, seconds: options.seconds });
+    await warmUp((seconds) => wrk(url, { connections: 16, seconds }).rps);
     m.bareRps.push(wrk(url, { connections: 16, seconds: options.seconds }).rps);
     m.bareRss.push(rssMiB(server.pid));
   } finally {
@@ -475,7 +491,7 @@ async function serviceRun(m, key, seeded) {
     if (part('get')) {
       m.serviceStart.push(server.startMs);
       const url = `http://127.0.0.1:${port}${target}`;
-      wrk(url, { connections: 16, seconds: options.seconds, headers: signedGet(target) });
+      await warmUp((seconds) => wrk(url, { connections: 16, seconds, headers: signedGet(target) }).rps);
       m.serviceRps.push(wrk(url, { connections: 16, seconds: options.seconds, headers: signedGet(target) }).rps);
       m.serviceRss.push(rssMiB(server.pid));
       m.p50.push(wrk(url, { connections: 1, seconds: options.seconds, headers: signedGet(target), latency: true }).p50ms);
@@ -498,26 +514,20 @@ async function serviceRun(m, key, seeded) {
   }
 }
 
-/** GetImage over HTTP/1.1 keep-alive from Node, 16 requests in flight, for options.seconds. */
+/** GetImage over HTTP/1.1 keep-alive from Node, 16 requests in flight. */
 async function nodeRestRps(port, target, headers) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-  const loop = async (until) => {
-    let n = 0;
-    while (performance.now() < until) {
+  try {
+    return await sixteenInFlight(async () => {
       const r = await request(port, 'GET', target, headers, undefined, agent);
       if (r.status !== 200) throw new Error(`GetImage answered ${r.status}`);
-      n++;
-    }
-    return n;
-  };
-  await Promise.all(Array.from({ length: 16 }, () => loop(performance.now() + 1000)));
-  const started = performance.now();
-  const counts = await Promise.all(Array.from({ length: 16 }, () => loop(started + options.seconds * 1000)));
-  agent.destroy();
-  return counts.reduce((a, b) => a + b) / ((performance.now() - started) / 1000);
+    });
+  } finally {
+    agent.destroy();
+  }
 }
 
-/** GetImage over gRPC from Node (@grpc/grpc-js, one channel), 16 calls in flight, for options.seconds. */
+/** GetImage over gRPC from Node (@grpc/grpc-js, one channel), 16 calls in flight. */
 async function nodeGrpcRps(port, key, imageId) {
   const definition = protoLoader.loadSync('imageservice/v1/image_service.proto', { includeDirs: [PROTO_DIR], keepCase: true });
   const { ImageService } = grpc.loadPackageDefinition(definition).imageservice.v1;
@@ -526,14 +536,25 @@ async function nodeGrpcRps(port, key, imageId) {
   const metadata = new grpc.Metadata();
   metadata.set('date', s.Date);
   metadata.set('authorization', s.Authorization);
-  const call = () => new Promise((resolve, reject) =>
-    client.GetImage({ login: LOGIN, id: imageId }, metadata, (err, image) => (err ? reject(err) : resolve(image))));
-  const loop = async (until) => { let n = 0; while (performance.now() < until) { await call(); n++; } return n; };
-  await Promise.all(Array.from({ length: 16 }, () => loop(performance.now() + 1000)));
-  const started = performance.now();
-  const counts = await Promise.all(Array.from({ length: 16 }, () => loop(started + options.seconds * 1000)));
-  client.close();
-  return counts.reduce((a, b) => a + b) / ((performance.now() - started) / 1000);
+  try {
+    return await sixteenInFlight(() => new Promise((resolve, reject) =>
+      client.GetImage({ login: LOGIN, id: imageId }, metadata, (err, image) => (err ? reject(err) : resolve(image)))));
+  } finally {
+    client.close();
+  }
+}
+
+/** Calls per second with 16 calls in flight for options.seconds, after a warm-up of the same load. */
+async function sixteenInFlight(call) {
+  const pass = async (seconds) => {
+    const started = performance.now();
+    const until = started + seconds * 1000;
+    const loop = async () => { let n = 0; while (performance.now() < until) { await call(); n++; } return n; };
+    const counts = await Promise.all(Array.from({ length: 16 }, loop));
+    return counts.reduce((a, b) => a + b) / ((performance.now() - started) / 1000);
+  };
+  await warmUp(pass);
+  return pass(options.seconds);
 }
 
 /** One full ListImages (state=all) of every seeded image, after an untimed one (the warm-up): images per second. */

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -63,23 +64,30 @@ public class ContentAddressedFileStore implements ImageFileStore {
     private final TransactionSynchronizationRegistry transactions;
     private final Database db;
     private final boolean sweepOnStart;
+    private final Duration sweepDelay;
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile CompletableFuture<Void> unusedSwept = CompletableFuture.completedFuture(null);
     private volatile boolean stopping;
 
     /**
      * @param sweepOnStart false for a process that shares the store with a running server (an admin
      *                     command): the server's uploads in flight are not leftovers
+     * @param sweepDelay   how long after the start the sweep of unused content begins: the start and the
+     *                     first requests have the CPU to themselves meanwhile
      */
     @Inject
     public ContentAddressedFileStore(BlobStorage storage, ContentPipeline pipeline,
                                      TransactionSynchronizationRegistry transactions, Database db,
                                      @ConfigProperty(name = "images.files.sweep-on-start", defaultValue = "true")
-                                     boolean sweepOnStart) {
+                                     boolean sweepOnStart,
+                                     @ConfigProperty(name = "images.files.sweep-delay", defaultValue = "5s")
+                                     Duration sweepDelay) {
         this.storage = storage;
         this.pipeline = pipeline;
         this.transactions = transactions;
         this.db = db;
         this.sweepOnStart = sweepOnStart;
+        this.sweepDelay = sweepDelay;
     }
 
     @Override
@@ -244,8 +252,9 @@ public class ContentAddressedFileStore implements ImageFileStore {
     /**
      * Leftovers of a crash are removed: staged uploads at once, before anything serves or any job
      * runs (an upload staged by this process would otherwise be taken for one), then, on a thread of
-     * its own so that the start does not wait for it, the holds of jobs and imports that died before
-     * they attached or let go of their content, and content no image references. That second part
+     * its own and {@code images.files.sweep-delay} later, so that the start neither waits for it nor
+     * shares the CPU with it, the holds of jobs and imports that died before they attached or let go
+     * of their content, and content no image references. That second part
      * runs beside requests and jobs as it runs beside the other instances of a cluster: each content
      * is decided under its row lock, a hold taken since the start is never stale, and content at no
      * reference and no hold is unused whoever looks at it.
@@ -260,7 +269,11 @@ public class ContentAddressedFileStore implements ImageFileStore {
         unusedSwept = swept;
         Thread thread = new Thread(() -> {
             try {
-                sweepUnused(staleBefore);
+                if (!stopped.await(sweepDelay.toMillis(), TimeUnit.MILLISECONDS)) {
+                    sweepUnused(staleBefore);
+                }
+                swept.complete(null);
+            } catch (InterruptedException e) {
                 swept.complete(null);
             } catch (RuntimeException | Error e) {
                 swept.completeExceptionally(e);
@@ -281,6 +294,7 @@ public class ContentAddressedFileStore implements ImageFileStore {
     /** A sweep still running when the server stops ends at the next content rather than in a closed pool. */
     void stopSweep(@Observes ShutdownEvent shutdown) {
         stopping = true;
+        stopped.countDown();
         try {
             unusedSwept.get(SWEEP_STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -1,7 +1,8 @@
 // The benchmark driver bench/run starts: seeds a data folder, starts the packaged service and the bare
 // Quarkus anchor side by side (alternating, never at once), loads them with wrk and a Node client, and
-// prints the table of docs/performance (README "Benchmark"). With --soak it runs the service alone under a
-// paced mixed load instead (README "Soak"). Everything it writes is under bench/target.
+// prints the table of docs/performance (README "Benchmark"). With --backend cluster the service runs on
+// PostgreSQL and S3Proxy, the seed moved there by its own `migrate`. With --soak it runs the service alone
+// under a paced mixed load instead (README "Soak"). Everything it writes is under bench/target.
 import { spawn, execFile, execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -28,13 +29,15 @@ const part = (name) => !options.only || options.only.has(name);
 
 const options = parseArgs(process.argv.slice(2));
 const LOGIN = 'bench';
+const MAX_WARM_UP_PASSES = 12;
 const DISK_BYTES = options.diskMiB * 1024 * 1024;
 
 function parseArgs(args) {
-  const o = { runs: 3, seconds: 10, minutes: 10, peakSeconds: 30 };
+  const o = { backend: 'embedded', runs: 3, seconds: 10, minutes: 10, peakSeconds: 30 };
   for (let i = 0; i < args.length; i++) {
     const value = () => Number(args[++i]);
     switch (args[i]) {
+      case '--backend': o.backend = args[++i]; break;
       case '--images': o.images = value(); break;
       case '--runs': o.runs = value(); break;
       case '--seconds': o.seconds = value(); break;
@@ -46,10 +49,11 @@ function parseArgs(args) {
       case '--rate': o.rate = value(); break;
       case '--peak-seconds': o.peakSeconds = value(); break;
       case '--smoke': Object.assign(o, { images: 1000, runs: 3, seconds: 1, diskMiB: 8 }); break;
-      default: throw new Error(`unknown argument ${args[i]} (bench/run [--images N] [--runs R] [--seconds S] [--disk-mib M] [--smoke] [--seed-only] [--only get,grpc,list,create]`
-        + ' | bench/run --soak [--minutes M] [--rate R] [--peak-seconds S] [--images N] [--disk-mib M])');
+      default: throw new Error(`unknown argument ${args[i]} (bench/run [--backend embedded|cluster] [--images N] [--runs R] [--seconds S] [--disk-mib M] [--smoke] [--seed-only] [--only get,grpc,list,create]`
+        + ' | bench/run --soak [--backend embedded|cluster] [--minutes M] [--rate R] [--peak-seconds S] [--images N] [--disk-mib M])');
     }
   }
+  if (!['embedded', 'cluster'].includes(o.backend)) throw new Error(`--backend takes embedded or cluster, not ${o.backend}`);
   for (const part of o.only ?? []) {
     if (!PARTS.includes(part)) throw new Error(`--only takes ${PARTS.join(', ')}, not ${part}`);
   }
@@ -110,9 +114,11 @@ function freePort() {
   });
 }
 
-function run(command, args, env = {}) {
-  return execFileSync(command, args, { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28 });
+function run(command, args, env = {}, spawnOptions = {}) {
+  return execFileSync(command, args, { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 28, ...spawnOptions });
 }
+
+const execFileAsync = promisify(execFile);
 
 function admin(dataDir, ...args) {
   return run(SERVICE, args, { IMAGES_DATA_DIR: dataDir });
@@ -123,18 +129,21 @@ function rssMiB(pid, field = 'VmRSS') {
   return Number(status.match(new RegExp(`${field}:\\s+(\\d+) kB`))[1]) / 1024;
 }
 
-/** Servers still running: killed if the driver stops on an error. */
-const running = new Set();
-process.on('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+/** Servers still running, with the signal that ends each at once if the driver stops on an error. */
+const running = new Map();
+process.on('exit', () => running.forEach((signal, child) => child.kill(signal)));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
-/** Starts a server ([program, ...args]) and answers once `probe` answers 200; startMs counts from the spawn. */
-async function startServer([program, ...args], env, probe, name) {
+/**
+ * Starts a server ([program, ...args]) and answers once `probe` answers 200; startMs counts from the spawn.
+ * spawnOptions may name the user it runs as (uid, gid); exitSignal ends it when the driver stops on an error.
+ */
+async function startServer([program, ...args], env, probe, name, { exitSignal = 'SIGKILL', ...spawnOptions } = {}) {
   const started = performance.now();
   const out = fs.openSync(path.join(TARGET, `${name}.log`), 'w');
-  const child = spawn(program, args, { env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
+  const child = spawn(program, args, { env: { ...process.env, ...env }, stdio: ['ignore', out, out], ...spawnOptions });
   let exited = null;
-  running.add(child);
+  running.set(child, exitSignal);
   child.on('exit', (code) => { exited = code; running.delete(child); });
   for (;;) {
     if (exited !== null) throw new Error(`${name} exited with ${exited}: see ${path.join(TARGET, name + '.log')}`);
@@ -164,6 +173,21 @@ function request(port, method, target, headers = {}, body, agent) {
     req.on('error', reject);
     if (body) req.end(body); else req.end();
   });
+}
+
+/**
+ * Runs a load in passes of a few seconds until two passes in a row agree within 5 % (at most
+ * MAX_WARM_UP_PASSES): the JIT keeps compiling well past the first seconds of a load, so one fixed pass
+ * would compare a warm anchor with a service still being compiled. Both sides get the same rule.
+ */
+async function warmUp(pass) {
+  const seconds = Math.max(2, Math.min(5, options.seconds));
+  let previous = await pass(seconds);
+  for (let i = 1; i < MAX_WARM_UP_PASSES; i++) {
+    const rate = await pass(seconds);
+    if (Math.abs(rate - previous) <= 0.05 * Math.max(rate, previous)) return;
+    previous = rate;
+  }
 }
 
 function wrk(url, { connections, seconds, headers = {}, latency = false }) {
@@ -287,6 +311,147 @@ function diskFile() {
   return file;
 }
 
+// --- the backend: embedded (H2 file and local files) or cluster (PostgreSQL and S3Proxy) -------------------
+
+const DB_USER = 'images';
+const BUCKET = 'images';
+const S3_ACCESS_KEY = 'bench-access-key';
+const S3_SECRET_KEY = 'bench-secret-key';
+
+/**
+ * Where the service keeps its data for one start, made afresh from the seed so that every start sees the
+ * same data: the settings it starts with, and stop(). Embedded: a copy of the seed's data folder. Cluster:
+ * PostgreSQL and S3Proxy started on copies of the seed's cluster folders, taken while their servers were
+ * stopped (a fresh server each start, as the embedded H2 file is opened afresh).
+ */
+async function startBackend(seeded) {
+  if (options.backend === 'embedded') {
+    const dataDir = path.join(TARGET, 'run-data');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.cpSync(seeded.dataDir, dataDir, { recursive: true });
+    return { env: { IMAGES_DATA_DIR: dataDir }, stop: async () => {} };
+  }
+  const dir = path.join(TARGET, 'run-cluster');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir);
+  // cp -a: PostgreSQL's folder must stay its user's, and private; the file store keeps each object's
+  // metadata (its MD5, content type) in extended attributes.
+  run('cp', ['-a', path.join(seeded.cluster.dir, 'postgresql'), path.join(seeded.cluster.dir, 's3'), dir]);
+  const cluster = await startCluster(dir, seeded.cluster.password);
+  // The instance's own folder stays empty: rows are in PostgreSQL, files and exports in the bucket.
+  return { env: { ...cluster.env, IMAGES_DATA_DIR: path.join(dir, 'data') }, stop: cluster.stop };
+}
+
+/**
+ * The seed moved into a cluster through the service's own `migrate --from` (README "Moving an embedded
+ * installation into a cluster"): a PostgreSQL data folder (initdb, an empty database `images`) and an
+ * S3Proxy folder (the bucket), kept in seed-N/cluster with both servers stopped cleanly, so that each start
+ * copies them. Made again when the embedded seed changed since (a machine or an account added).
+ */
+async function clusterSeed(seeded) {
+  const seedDir = path.dirname(seeded.dataDir);
+  const dir = path.join(seedDir, 'cluster');
+  const info = path.join(dir, 'cluster.json');
+  const from = fs.readFileSync(path.join(seedDir, 'bench.json'), 'utf8');
+  if (fs.existsSync(info)) {
+    const made = JSON.parse(fs.readFileSync(info, 'utf8'));
+    if (made.from === from) return made;
+  }
+  log(`moving the seed into PostgreSQL and S3Proxy (kept in ${path.relative(ROOT, dir)} for later runs)`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const dataDir = path.join(dir, 'postgresql');
+  fs.mkdirSync(dataDir, { recursive: true });
+  // The file store's buckets are its folders.
+  fs.mkdirSync(path.join(dir, 's3', BUCKET), { recursive: true });
+  const password = crypto.randomUUID();
+  const passwordFile = path.join(dir, 'password');
+  fs.writeFileSync(passwordFile, password);
+  const user = serverUser();
+  if (user.uid !== undefined) fs.chownSync(dataDir, user.uid, user.gid);
+  run(path.join(pgBin(), 'initdb'), ['-D', dataDir, '-U', DB_USER, `--pwfile=${passwordFile}`, '--auth=scram-sha-256', '-E', 'UTF8',
+    '--no-sync', '--no-instructions'], {}, user);
+  fs.rmSync(passwordFile);
+
+  const cluster = await startCluster(dir, password);
+  run(path.join(pgBin(), 'createdb'), ['-h', '127.0.0.1', '-p', String(cluster.dbPort), '-U', DB_USER, 'images'], { PGPASSWORD: password });
+  // migrate takes an installation of its own release's schema only: an admin command upgrades the seed
+  // first, as a start of the service upgrades its copy.
+  admin(seeded.dataDir, 'account', 'list');
+  const started = performance.now();
+  log(run(SERVICE, ['migrate', '--from', seeded.dataDir], cluster.env).trim());
+  const migrateSeconds = (performance.now() - started) / 1000;
+  await cluster.stop();
+  const made = { from, dir, password, migrateSeconds };
+  fs.writeFileSync(info, JSON.stringify(made));
+  return made;
+}
+
+/** PostgreSQL and S3Proxy on a cluster folder (postgresql/, s3/): the service's settings for them, and stop(). */
+async function startCluster(dir, password) {
+  const [db, store] = await Promise.all([startPostgresql(path.join(dir, 'postgresql')), startS3Proxy(path.join(dir, 's3'))]);
+  return {
+    dbPort: db.port,
+    env: {
+      IMAGES_DB_URL: `jdbc:postgresql://127.0.0.1:${db.port}/images`, IMAGES_DB_USER: DB_USER, IMAGES_DB_PASSWORD: password,
+      IMAGES_S3_ENDPOINT: `http://127.0.0.1:${store.port}`, IMAGES_S3_BUCKET: BUCKET,
+      IMAGES_S3_ACCESS_KEY: S3_ACCESS_KEY, IMAGES_S3_SECRET_KEY: S3_SECRET_KEY,
+    },
+    stop: async () => { await store.stop(); await db.stop(); },
+  };
+}
+
+/** Debian's PostgreSQL server programs (apt-get install postgresql), of the newest version installed. */
+function pgBin() {
+  const versions = fs.readdirSync('/usr/lib/postgresql').filter((v) => fs.existsSync(`/usr/lib/postgresql/${v}/bin/postgres`));
+  return `/usr/lib/postgresql/${Math.max(...versions.map(Number))}/bin`;
+}
+
+/** initdb refuses to run as root: as root, PostgreSQL's programs run as the postgres user the package makes. */
+function serverUser() {
+  if (process.getuid() !== 0) return {};
+  return { uid: Number(run('id', ['-u', 'postgres'])), gid: Number(run('id', ['-g', 'postgres'])) };
+}
+
+/**
+ * The postgres server itself (no pg_ctl: a child of the driver, stopped with the others) on a data folder and
+ * a free loopback port, with no Unix socket (everything connects over TCP, and a socket's path under a deep
+ * checkout can pass the 107 bytes allowed). Otherwise PostgreSQL's defaults, durable commits included, as a
+ * cluster runs it (the tests' server turns fsync off for speed).
+ */
+async function startPostgresql(dataDir) {
+  const port = await freePort();
+  const bin = pgBin();
+  const command = [path.join(bin, 'postgres'), '-D', dataDir, '-p', String(port), '-k', '', '-c', 'listen_addresses=127.0.0.1'];
+  const ready = () => execFileAsync(path.join(bin, 'pg_isready'), ['-q', '-h', '127.0.0.1', '-p', String(port)]).then(() => 200);
+  // On an error, SIGQUIT: PostgreSQL's immediate shutdown, which also removes its shared memory (SIGKILL leaves it).
+  const server = await startServer(command, {}, ready, 'postgresql', { exitSignal: 'SIGQUIT', ...serverUser() });
+  return { ...server, port };
+}
+
+/** S3Proxy as its authors ship it (the jar with dependencies bench/run fetches), on a folder of buckets, AWS V4 signatures. */
+async function startS3Proxy(folder) {
+  const port = await freePort();
+  const properties = path.join(TARGET, 's3proxy.properties');
+  fs.writeFileSync(properties, [
+    `s3proxy.endpoint=http://127.0.0.1:${port}`, 's3proxy.authorization=aws-v4',
+    `s3proxy.identity=${S3_ACCESS_KEY}`, `s3proxy.credential=${S3_SECRET_KEY}`,
+    // jclouds asks every store for a login; the file store ignores it.
+    'jclouds.provider=filesystem-nio2', 'jclouds.identity=unused', 'jclouds.credential=unused', `jclouds.filesystem.basedir=${folder}`,
+  ].join('\n'));
+  // Any answer will do: it refuses the unsigned request, but it listens.
+  const server = await startServer(['java', '-jar', path.resolve(ROOT, process.env.S3PROXY_JAR), '--properties', properties], {},
+    () => request(port, 'GET', '/').then(() => 200), 's3proxy');
+  return { ...server, port };
+}
+
+/** The backend, for the tables' headings. */
+function backendText() {
+  if (options.backend === 'embedded') return 'embedded backend (H2 file and local files)';
+  const pg = run(path.join(pgBin(), 'postgres'), ['--version']).match(/PostgreSQL\) (\S+)/)[1];
+  const s3proxy = path.basename(process.env.S3PROXY_JAR).match(/^s3proxy-(.+)-jar-with-dependencies\.jar$/)[1];
+  return `cluster backend (PostgreSQL ${pg}, S3Proxy ${s3proxy} on its file store)`;
+}
+
 // --- one run of each side -------------------------------------------------------------------------
 
 async function bareRun(m) {
@@ -295,7 +460,7 @@ async function bareRun(m) {
   const server = await startServer(['java', '-jar', BARE_JAR], { BARE_PORT: String(port) }, () => request(port, 'GET', '/image').then((r) => r.status), 'bare');
   try {
     m.bareStart.push(server.startMs);
-    wrk(url, { connections: 16, seconds: options.seconds });
+    await warmUp((seconds) => wrk(url, { connections: 16, seconds }).rps);
     m.bareRps.push(wrk(url, { connections: 16, seconds: options.seconds }).rps);
     m.bareRss.push(rssMiB(server.pid));
   } finally {
@@ -303,17 +468,18 @@ async function bareRun(m) {
   }
 }
 
-/** The packaged service on a fresh copy of the seed (bench/target/run-data), once it answers a signed GetImage. */
+/**
+ * The packaged service on a fresh copy of the seed (its backend's, see startBackend), once it answers a
+ * signed GetImage; stop() stops it and then its backend.
+ */
 async function startService(key, seeded) {
-  const dataDir = path.join(TARGET, 'run-data');
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  fs.cpSync(seeded.dataDir, dataDir, { recursive: true });
+  const backend = await startBackend(seeded);
   const port = await freePort();
   const grpcPort = await freePort();
   const target = `/${LOGIN}/images/${seeded.imageId}`;
-  const server = await startServer([SERVICE], { IMAGES_DATA_DIR: dataDir, QUARKUS_HTTP_PORT: String(port), IMAGES_GRPC_PORT: String(grpcPort) },
+  const server = await startServer([SERVICE], { ...backend.env, QUARKUS_HTTP_PORT: String(port), IMAGES_GRPC_PORT: String(grpcPort) },
     () => request(port, 'GET', target, sign(key, 'get', target)).then((r) => r.status), 'service');
-  return { ...server, port, grpcPort };
+  return { ...server, port, grpcPort, stop: async () => { await server.stop(); await backend.stop(); } };
 }
 
 async function serviceRun(m, key, seeded) {
@@ -325,7 +491,7 @@ async function serviceRun(m, key, seeded) {
     if (part('get')) {
       m.serviceStart.push(server.startMs);
       const url = `http://127.0.0.1:${port}${target}`;
-      wrk(url, { connections: 16, seconds: options.seconds, headers: signedGet(target) });
+      await warmUp((seconds) => wrk(url, { connections: 16, seconds, headers: signedGet(target) }).rps);
       m.serviceRps.push(wrk(url, { connections: 16, seconds: options.seconds, headers: signedGet(target) }).rps);
       m.serviceRss.push(rssMiB(server.pid));
       m.p50.push(wrk(url, { connections: 1, seconds: options.seconds, headers: signedGet(target), latency: true }).p50ms);
@@ -348,26 +514,20 @@ async function serviceRun(m, key, seeded) {
   }
 }
 
-/** GetImage over HTTP/1.1 keep-alive from Node, 16 requests in flight, for options.seconds. */
+/** GetImage over HTTP/1.1 keep-alive from Node, 16 requests in flight. */
 async function nodeRestRps(port, target, headers) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-  const loop = async (until) => {
-    let n = 0;
-    while (performance.now() < until) {
+  try {
+    return await sixteenInFlight(async () => {
       const r = await request(port, 'GET', target, headers, undefined, agent);
       if (r.status !== 200) throw new Error(`GetImage answered ${r.status}`);
-      n++;
-    }
-    return n;
-  };
-  await Promise.all(Array.from({ length: 16 }, () => loop(performance.now() + 1000)));
-  const started = performance.now();
-  const counts = await Promise.all(Array.from({ length: 16 }, () => loop(started + options.seconds * 1000)));
-  agent.destroy();
-  return counts.reduce((a, b) => a + b) / ((performance.now() - started) / 1000);
+    });
+  } finally {
+    agent.destroy();
+  }
 }
 
-/** GetImage over gRPC from Node (@grpc/grpc-js, one channel), 16 calls in flight, for options.seconds. */
+/** GetImage over gRPC from Node (@grpc/grpc-js, one channel), 16 calls in flight. */
 async function nodeGrpcRps(port, key, imageId) {
   const definition = protoLoader.loadSync('imageservice/v1/image_service.proto', { includeDirs: [PROTO_DIR], keepCase: true });
   const { ImageService } = grpc.loadPackageDefinition(definition).imageservice.v1;
@@ -376,14 +536,25 @@ async function nodeGrpcRps(port, key, imageId) {
   const metadata = new grpc.Metadata();
   metadata.set('date', s.Date);
   metadata.set('authorization', s.Authorization);
-  const call = () => new Promise((resolve, reject) =>
-    client.GetImage({ login: LOGIN, id: imageId }, metadata, (err, image) => (err ? reject(err) : resolve(image))));
-  const loop = async (until) => { let n = 0; while (performance.now() < until) { await call(); n++; } return n; };
-  await Promise.all(Array.from({ length: 16 }, () => loop(performance.now() + 1000)));
-  const started = performance.now();
-  const counts = await Promise.all(Array.from({ length: 16 }, () => loop(started + options.seconds * 1000)));
-  client.close();
-  return counts.reduce((a, b) => a + b) / ((performance.now() - started) / 1000);
+  try {
+    return await sixteenInFlight(() => new Promise((resolve, reject) =>
+      client.GetImage({ login: LOGIN, id: imageId }, metadata, (err, image) => (err ? reject(err) : resolve(image)))));
+  } finally {
+    client.close();
+  }
+}
+
+/** Calls per second with 16 calls in flight for options.seconds, after a warm-up of the same load. */
+async function sixteenInFlight(call) {
+  const pass = async (seconds) => {
+    const started = performance.now();
+    const until = started + seconds * 1000;
+    const loop = async () => { let n = 0; while (performance.now() < until) { await call(); n++; } return n; };
+    const counts = await Promise.all(Array.from({ length: 16 }, loop));
+    return counts.reduce((a, b) => a + b) / ((performance.now() - started) / 1000);
+  };
+  await warmUp(pass);
+  return pass(options.seconds);
 }
 
 /** One full ListImages (state=all) of every seeded image, after an untimed one (the warm-up): images per second. */
@@ -478,9 +649,8 @@ async function processFigures(pid, fullGc = true) {
   let heap;
   if (fullGc) {
     // Asynchronous: the figures half-way are taken under load, which must go on meanwhile.
-    const jcmd = promisify(execFile);
-    await jcmd('jcmd', [String(pid), 'GC.run']);
-    heap = Number((await jcmd('jcmd', [String(pid), 'GC.heap_info'])).stdout.match(/used (\d+)K/)[1]) / 1024;
+    await execFileAsync('jcmd', [String(pid), 'GC.run']);
+    heap = Number((await execFileAsync('jcmd', [String(pid), 'GC.heap_info'])).stdout.match(/used (\d+)K/)[1]) / 1024;
   }
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const fds = fs.readdirSync(`/proc/${pid}/fd`);
@@ -670,7 +840,7 @@ function soakReport(r) {
   });
   const ok = t.errors === 0 && flat.every((f) => f.ok);
   const lines = [
-    `${new Date().toISOString().slice(0, 16)}Z, ${os()}; load average ${r.loadAtStart} at the start, ${r.loadAtEnd} at the end; `
+    `${new Date().toISOString().slice(0, 16)}Z, ${os()}; ${backendText()}; load average ${r.loadAtStart} at the start, ${r.loadAtEnd} at the end; `
       + `${options.images} images seeded, a ${options.diskMiB} MiB disk`,
     '',
     '| measure | value |',
@@ -727,8 +897,9 @@ function table(m, seeded) {
       `service ${stats(m.serviceRss)} MiB, bare ${stats(m.bareRss)} MiB`],
   ];
   const lines = [
-    `${new Date().toISOString().slice(0, 16)}Z, ${os()}; ${options.runs} runs per side, alternating, ${options.seconds} s each; `
-      + `seeded ${options.images} images in ${fmt(seeded.seedSeconds)} s (admin image import)`,
+    `${new Date().toISOString().slice(0, 16)}Z, ${os()}; ${backendText()}; ${options.runs} runs per side, alternating, `
+      + `${options.seconds} s each; seeded ${options.images} images in ${fmt(seeded.seedSeconds)} s (admin image import)`
+      + (seeded.cluster ? `, moved into the cluster in ${fmt(seeded.cluster.migrateSeconds)} s (migrate)` : ''),
     '',
     '| measure | min / median / max | target | sides (min / median / max) |',
     '|---|---|---|---|',
@@ -751,6 +922,7 @@ const key = loadKey(TARGET);
 log(`seeding ${options.images} images (kept in bench/target/seed-${options.images} for later runs)`);
 const seed0 = seed(key);
 const seeded = { ...seed0, ...machine(seed0), ...(options.soak ? cloner(seed0) : {}) };
+if (options.backend === 'cluster') seeded.cluster = await clusterSeed(seed0);
 if (options.seedOnly) process.exit(0);
 if (options.soak) process.exit(await soak(key, seeded));
 const m = {

@@ -48,10 +48,12 @@ public class ImageJobDriver {
         }
         executor = Executors.newScheduledThreadPool(config.workers() + 1, JobThreads.named("image-job-driver-"));
         long poll = config.pollInterval().toMillis();
+        long delay = config.startDelay().toMillis();
         for (int i = 0; i < config.workers(); i++) {
-            workers.add(executor.scheduleWithFixedDelay(this::drainQueue, 0, poll, TimeUnit.MILLISECONDS));
+            workers.add(executor.scheduleWithFixedDelay(this::drainQueue, delay, poll, TimeUnit.MILLISECONDS));
         }
-        executor.scheduleWithFixedDelay(this::expirePlaceholders, 0, EXPIRY_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::expirePlaceholders, delay, EXPIRY_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {

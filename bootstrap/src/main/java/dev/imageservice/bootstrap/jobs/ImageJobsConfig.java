@@ -35,6 +35,14 @@ public interface ImageJobsConfig {
     @WithDefault("2")
     int workers();
 
+    /**
+     * How long after the start the workers first look for jobs: the start and the first requests
+     * have the CPU to themselves meanwhile (the queue's first queries would otherwise compile and run
+     * beside them on a small machine). A job waits at most this much longer once, after a restart.
+     */
+    @WithDefault("5s")
+    Duration startDelay();
+
     class Producer {
         @Produces
         @Singleton

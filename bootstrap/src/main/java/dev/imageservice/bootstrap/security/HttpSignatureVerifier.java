@@ -8,6 +8,8 @@ import dev.imageservice.bootstrap.security.SshPublicKeys.OpenSshKey;
 import dev.imageservice.domain.account.SshKey;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -18,10 +20,12 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * CloudAPI's HTTP Signature mechanics, shared by the REST and the gRPC adapter through the
@@ -35,7 +39,56 @@ public class HttpSignatureVerifier implements SignatureVerifier {
     /** Far more keys than sign in a while; past it the cache starts again empty. */
     private static final int MAX_VERIFYING_KEYS = 10_000;
 
+    private static final Logger LOG = Logger.getLogger(HttpSignatureVerifier.class);
+    /** A key of no one's, and its signature of {@link #WARM_UP_SIGNED}: what a start verifies once. */
+    static final String WARM_UP_KEY = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDkCvtxDQC78kkmH8Nr9bJDfCG//rPahJR6uOakY82Ie5RFaxjZxZ"
+            + "JatNY8jjdjtz7DYmujuX1+xhjW/LUlTiA0C+1vTDjzqyIJ8PVVpYxscKbzftLRfs9wsINwIPZC1DU5Lht+5LDcRuBa"
+            + "UNW2VJ0M8Q+nx9Q6UiqJd5n4ffPbvgbJP0mUtmCoudPuH4g5FzL9iSLhTqN9z14uDC0ww1XQWtEggoyB7tiwsuFWkF"
+            + "pCcOyYtA+i8u9pLSzxafBDQ41xwVPayLbSUZ0bKXXUNsahSaNZ00dEfIX/F/pZAWY28UDq4fBV3oPsidlg6LVSjp/+"
+            + "o7YBVsnCM6ejOsazS6k9 warm-up";
+    static final String WARM_UP_SIGNED = "(request-target): get /warm-up\ndate: Thu, 01 Jan 2026 00:00:00 GMT";
+    private static final String WARM_UP_SIGNATURE = "RYWi07X2viuQiQC55tRHlhuA3fQ3UTWLeIN4s1yxYb8EJmXZuChO/y6gjvkw8mXJMp60qDc3k12A9B+/ywCZLO4Ikf"
+            + "wLenqVtpakyKnpBbwohCINTHA5frMCe8j1t7k58ha126Kq/pvrCECdm+qNHNbagVXIQIY/1LnRoV4Hf09YDAhaQUEE"
+            + "sJ3I7Hr+P08Ghkn/HrvX02+fDZF+h0DKpMleAIY4uOttijjoOxgHR3CPvpFuZ7KvebF1TSPpWKokiZH82FAEvSkXbz"
+            + "QSjQrIJz+qX/66DLdvW7pT5SXpoqN87+8N8uCkrCrg2ddWS6KK/nE/TiU5+RjoIi63KAF4Hw==";
+
     private final Map<String, Optional<VerifyingKey>> verifyingKeys = new ConcurrentHashMap<>();
+    /** Replaced whole, never changed in place: a racing reader sees one date or the other. */
+    private volatile ParsedDate lastDate;
+
+    /**
+     * The first signed request would otherwise read its key with classes not loaded yet: the
+     * BouncyCastle key reader, whose signed jar the JVM verifies on first use, and the JCA RSA
+     * verifier. A start has them loaded on a thread of its own, by verifying one built-in signature,
+     * while the rest of the start goes on; nothing of it is kept, and a failure only costs the first
+     * request that time again.
+     */
+    void warmUp(@Observes StartupEvent startup) {
+        Thread thread = new Thread(() -> {
+            try {
+                if (!verifiesBuiltInSignature()) {
+                    LOG.debug("the built-in warm-up signature did not verify");
+                }
+            } catch (RuntimeException | Error e) {
+                LOG.debugf(e, "signature warm-up failed");
+            }
+        }, "signature-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Reads {@link #WARM_UP_KEY} and verifies its signature as a request's would be. */
+    static boolean verifiesBuiltInSignature() {
+        PublicKey key = OpenSshKey.read(WARM_UP_KEY).toPublicKey();
+        try {
+            Signature verifier = Signature.getInstance(SignatureAlgorithm.RSA_SHA256.jcaName());
+            verifier.initVerify(key);
+            verifier.update(WARM_UP_SIGNED.getBytes(StandardCharsets.UTF_8));
+            return verifier.verify(Base64.getDecoder().decode(WARM_UP_SIGNATURE));
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
 
     @Override
     public Optional<RequestSignature> read(SignedRequest request) {
@@ -140,15 +193,28 @@ public class HttpSignatureVerifier implements SignatureVerifier {
         return lines.toString();
     }
 
-    private static Instant parseDate(String value, String name) {
+    /**
+     * Clients sign many requests within one second, all with the same date: the last one read is kept
+     * (parsing an RFC 1123 date costs about as much as the rest of reading the header).
+     */
+    private Instant parseDate(String value, String name) {
         if (value == null) {
             throw invalidHeader(name + " header missing");
         }
+        ParsedDate last = lastDate;
+        if (last != null && last.text().equals(value)) {
+            return last.instant();
+        }
         try {
-            return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant instant = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            lastDate = new ParsedDate(value, instant);
+            return instant;
         } catch (DateTimeParseException e) {
             throw invalidHeader(name + " header is not an RFC 1123 date: " + value);
         }
+    }
+
+    private record ParsedDate(String text, Instant instant) {
     }
 
     private static DomainException invalidHeader(String message) {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * ListImages past the bound up to which an answer is held and digested ({@link JsonArrayStreamWriter}):
  * the answer streams without Content-MD5 and is still the whole list, in order; a smaller one keeps
- * its Content-Length and Content-MD5.
+ * its Content-Length and Content-MD5, and is not also chunked, even when larger than the server's
+ * output buffer.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -28,11 +29,14 @@ class LargeListingTest {
     /** About 1.6 KiB of JSON per image: 800 of them make about 1.3 MiB. */
     private static final String DESCRIPTION = "caf\u00e9 ".repeat(300);
     private static final int IMAGES = 800;
+    /** Past the server's output buffer (8 KiB), well within the bound. */
+    private static final int MEDIUM_IMAGES = 40;
 
     @Inject
     TestData data;
 
     private Caller owner;
+    private Caller medium;
     private final List<String> ids = new ArrayList<>();
 
     @BeforeAll
@@ -40,6 +44,10 @@ class LargeListingTest {
         owner = Caller.create(data, "large");
         for (int i = 0; i < IMAGES; i++) {
             ids.add(data.image(owner.account(), "large-" + i).description(DESCRIPTION).add().id().toString());
+        }
+        medium = Caller.create(data, "medium");
+        for (int i = 0; i < MEDIUM_IMAGES; i++) {
+            data.image(medium.account(), "medium-" + i).description(DESCRIPTION).add();
         }
     }
 
@@ -64,6 +72,17 @@ class LargeListingTest {
         Response head = owner.signed().head("/my/images?owner=" + owner.id());
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.header("Content-MD5")).isNull();
+    }
+
+    @Test
+    void aListingPastTheOutputBufferWithinTheBoundGoesOutWholeWithItsLengthAndDigestNotChunked() {
+        Response response = medium.signed().get("/my/images?owner=" + medium.id());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.jsonPath().getList("id")).hasSize(MEDIUM_IMAGES);
+        assertThat(response.asByteArray().length).isBetween(32 * 1024, JsonArrayStreamWriter.DIGESTED_UP_TO);
+        assertThat(response.header("Transfer-Encoding")).isNull();
+        ResponseHeadersTest.assertBodyDigest(response);
     }
 
     @Test

@@ -127,6 +127,19 @@ class HttpSignatureVerifierTest {
         assertThat(verifier.isSignedBy(read, RSA)).isTrue();
     }
 
+    @Test
+    void eachRequestIsReadWithItsOwnDateThoughTheLastOneIsKept() {
+        Instant later = NOW.plusSeconds(1);
+        String first = ClientSigner.triton(TestKeys.RSA_2048.getPrivate(), "rsa-sha256", "/alice/keys/laptop", "GET", TARGET, date(NOW));
+        String second = ClientSigner.triton(TestKeys.RSA_2048.getPrivate(), "rsa-sha256", "/alice/keys/laptop", "GET", TARGET, date(later));
+
+        assertThat(read(request("GET", TARGET, first, date(NOW))).signedAt()).isEqualTo(NOW);
+        assertThat(read(request("GET", TARGET, first, date(NOW))).signedAt()).isEqualTo(NOW);
+        assertThat(read(request("GET", TARGET, second, date(later))).signedAt()).isEqualTo(later);
+        assertThat(read(request("GET", TARGET, first, date(NOW))).signedAt()).isEqualTo(NOW);
+        assertInvalidHeader(request("GET", TARGET, first, "yesterday"));
+    }
+
     // ---- no Signature authorization: the application decides the answer --------------------
 
     @ParameterizedTest
@@ -328,5 +341,11 @@ class HttpSignatureVerifierTest {
             case "desk" -> TestKeys.ED25519;
             default -> throw new IllegalArgumentException(keyName);
         };
+    }
+
+    /** What a start verifies to have the verifier's classes loaded early: it must verify, or the warm-up stops short. */
+    @Test
+    void theBuiltInWarmUpSignatureVerifies() {
+        assertThat(HttpSignatureVerifier.verifiesBuiltInSignature()).isTrue();
     }
 }

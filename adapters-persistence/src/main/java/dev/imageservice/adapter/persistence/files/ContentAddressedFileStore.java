@@ -7,10 +7,13 @@ import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
 import dev.imageservice.domain.image.Compression;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Status;
@@ -22,7 +25,14 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Image files addressed by SHA-256, with their reference counts in the database beside the images
@@ -45,27 +55,39 @@ public class ContentAddressedFileStore implements ImageFileStore {
     static final Duration STALE_HOLD_AGE = Duration.ofMinutes(10);
     /** Two instances inserting the same new row: the loser retries once it sees the winner's row. */
     private static final int REGISTER_ATTEMPTS = 3;
+    /** How long a stop waits for a sweep still running to reach its next content. */
+    private static final Duration SWEEP_STOP_WAIT = Duration.ofSeconds(10);
+    private static final Logger LOG = Logger.getLogger(ContentAddressedFileStore.class);
 
     private final BlobStorage storage;
     private final ContentPipeline pipeline;
     private final TransactionSynchronizationRegistry transactions;
     private final Database db;
     private final boolean sweepOnStart;
+    private final Duration sweepDelay;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile CompletableFuture<Void> unusedSwept = CompletableFuture.completedFuture(null);
+    private volatile boolean stopping;
 
     /**
      * @param sweepOnStart false for a process that shares the store with a running server (an admin
      *                     command): the server's uploads in flight are not leftovers
+     * @param sweepDelay   how long after the start the sweep of unused content begins: the start and the
+     *                     first requests have the CPU to themselves meanwhile
      */
     @Inject
     public ContentAddressedFileStore(BlobStorage storage, ContentPipeline pipeline,
                                      TransactionSynchronizationRegistry transactions, Database db,
                                      @ConfigProperty(name = "images.files.sweep-on-start", defaultValue = "true")
-                                     boolean sweepOnStart) {
+                                     boolean sweepOnStart,
+                                     @ConfigProperty(name = "images.files.sweep-delay", defaultValue = "5s")
+                                     Duration sweepDelay) {
         this.storage = storage;
         this.pipeline = pipeline;
         this.transactions = transactions;
         this.db = db;
         this.sweepOnStart = sweepOnStart;
+        this.sweepDelay = sweepDelay;
     }
 
     @Override
@@ -228,20 +250,71 @@ public class ContentAddressedFileStore implements ImageFileStore {
     }
 
     /**
-     * Leftovers of a crash are removed: staged uploads, the holds of jobs and imports that died
-     * before they attached or let go of their content, and content no image references.
+     * Leftovers of a crash are removed: staged uploads at once, before anything serves or any job
+     * runs (an upload staged by this process would otherwise be taken for one), then, on a thread of
+     * its own and {@code images.files.sweep-delay} later, so that the start neither waits for it nor
+     * shares the CPU with it, the holds of jobs and imports that died before they attached or let go
+     * of their content, and content no image references. That second part
+     * runs beside requests and jobs as it runs beside the other instances of a cluster: each content
+     * is decided under its row lock, a hold taken since the start is never stale, and content at no
+     * reference and no hold is unused whoever looks at it.
      */
-    void sweepOnStart(@Observes StartupEvent startup) {
+    void sweepOnStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 1) StartupEvent startup) {
         if (!sweepOnStart) {
             return;
         }
         storage.sweepStaging();
         Instant staleBefore = Instant.now().minus(STALE_HOLD_AGE);
-        QuarkusTransaction.requiringNew().call(() -> db.session()
-                        .createSelectionQuery("from FileBlobEntity where referencesCount = 0 or holds > 0",
-                                FileBlobEntity.class)
-                        .getResultList())
-                .forEach(blob -> removeIfUnused(blob.sha256, staleBefore));
+        CompletableFuture<Void> swept = new CompletableFuture<>();
+        unusedSwept = swept;
+        Thread thread = new Thread(() -> {
+            try {
+                if (!stopped.await(sweepDelay.toMillis(), TimeUnit.MILLISECONDS)) {
+                    sweepUnused(staleBefore);
+                }
+                swept.complete(null);
+            } catch (InterruptedException e) {
+                swept.complete(null);
+            } catch (RuntimeException | Error e) {
+                swept.completeExceptionally(e);
+                if (!stopping) {
+                    LOG.warnf(e, "could not sweep unused image files; the next start tries again");
+                }
+            }
+        }, "image-file-sweep");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Done once the last sweep begun has gone through every candidate (or failed, or stopped). */
+    CompletableFuture<Void> unusedSwept() {
+        return unusedSwept;
+    }
+
+    /** A sweep still running when the server stops ends at the next content rather than in a closed pool. */
+    void stopSweep(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+        stopped.countDown();
+        try {
+            unusedSwept.get(SWEEP_STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // logged by the sweep, or it is still in a call to the database that the stop will cut
+        }
+    }
+
+    private void sweepUnused(Instant staleBefore) {
+        List<String> candidates = QuarkusTransaction.requiringNew().call(() -> db.session()
+                .createSelectionQuery("select sha256 from FileBlobEntity where referencesCount = 0 or holds > 0",
+                        String.class)
+                .getResultList());
+        for (String sha256 : candidates) {
+            if (stopping) {
+                return;
+            }
+            removeIfUnused(sha256, staleBefore);
+        }
     }
 
     /**

@@ -151,6 +151,7 @@ public abstract class ImageFileStoreContract {
                 db.session().find(FileBlobEntity.class, content.sha256()).lastHeld = stale));
 
         contentStore.sweepOnStart(null);
+        contentStore.unusedSwept().get(30, TimeUnit.SECONDS);
 
         assertNotHeld(abandoned.sha256());
         assertThat(read(recent.sha256())).isNotEmpty();
@@ -158,6 +159,32 @@ public abstract class ImageFileStoreContract {
         QuarkusTransaction.requiringNew().run(() -> store.release(referenced.sha256()));
         assertNotHeld(referenced.sha256());
         store.letGo(recent.sha256());
+    }
+
+    /**
+     * The start sweeps unused content on a thread of its own while requests and jobs already run:
+     * content they store and attach meanwhile, or still hold, stays.
+     */
+    @Test
+    void contentStoredWhileTheStartSweepRunsStays() throws Exception {
+        StoredContent abandoned = store(unique());
+        Instant stale = Instant.now().minus(ContentAddressedFileStore.STALE_HOLD_AGE).minusSeconds(60);
+        QuarkusTransaction.requiringNew().run(() ->
+                db.session().find(FileBlobEntity.class, abandoned.sha256()).lastHeld = stale);
+
+        contentStore.sweepOnStart(null);
+        StoredContent held = store(unique());
+        StoredContent attached = store(unique());
+        QuarkusTransaction.requiringNew().run(() -> store.attach(attached.sha256()));
+        contentStore.unusedSwept().get(30, TimeUnit.SECONDS);
+
+        assertNotHeld(abandoned.sha256());
+        assertThat(read(held.sha256())).isNotEmpty();
+        assertThat(read(attached.sha256())).isNotEmpty();
+        QuarkusTransaction.requiringNew().run(() -> store.release(attached.sha256()));
+        store.letGo(held.sha256());
+        assertNotHeld(attached.sha256());
+        assertNotHeld(held.sha256());
     }
 
     @Test

@@ -68,6 +68,23 @@ class ParallelGzipOutputStreamTest {
         assertThat((double) compressed.length).isLessThan(single.size() * 1.001);
     }
 
+    @Test
+    void onlyBlocksThatDoNotCompressAreStored() {
+        int block = ParallelGzipOutputStream.BLOCK;
+        byte[] random = new byte[block];
+        new Random(7).nextBytes(random);
+        byte[] text = halfRandomHalfText(2 * block);
+        byte[] textBlock = java.util.Arrays.copyOfRange(text, block, 2 * block);
+        // Random bytes first, text for the rest: deflate still gains on most of it.
+        byte[] mixed = textBlock.clone();
+        System.arraycopy(random, 0, mixed, 0, block / 3);
+
+        assertThat(ParallelGzipOutputStream.incompressible(random, block)).isTrue();
+        assertThat(ParallelGzipOutputStream.incompressible(textBlock, block)).isFalse();
+        assertThat(ParallelGzipOutputStream.incompressible(mixed, block)).isFalse();
+        assertThat(ParallelGzipOutputStream.incompressible(random, 3)).as("too short to sample").isFalse();
+    }
+
     private static byte[] gzip(byte[] content, int threads, int level, int writeSize) throws IOException {
         ByteArrayOutputStream compressed = new ByteArrayOutputStream();
         try (OutputStream out = new ParallelGzipOutputStream(compressed, workers, threads, level)) {

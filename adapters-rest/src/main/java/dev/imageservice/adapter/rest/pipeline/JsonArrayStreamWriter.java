@@ -102,8 +102,10 @@ public class JsonArrayStreamWriter implements ServerMessageBodyWriter<JsonArrayS
             if (passing == null) {
                 response.setResponseHeader("Content-Length", String.valueOf(held.size()));
                 response.setResponseHeader("Content-MD5", Base64.getEncoder().encodeToString(md5.digest()));
-                passing = context.getOrCreateOutputStream();
-                held.writeTo(passing);
+                // In one call: the output stream sends a body larger than its buffer chunked, and would
+                // send Transfer-Encoding: chunked beside this Content-Length (clients refuse both).
+                response.end(held.toByteArray());
+                return;
             }
             passing.close();
         }

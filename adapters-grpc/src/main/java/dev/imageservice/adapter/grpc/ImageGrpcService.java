@@ -26,6 +26,7 @@ import dev.imageservice.adapter.grpc.v1.UpdateImageRequest;
 import dev.imageservice.adapter.grpc.v1.WatchImageRequest;
 import dev.imageservice.adapter.grpc.watch.ImageWatch;
 import dev.imageservice.adapter.grpc.watch.ImageWatchHub;
+import dev.imageservice.adapter.grpc.worker.OneHopToWorker;
 import dev.imageservice.application.port.in.CloneImageCommand;
 import dev.imageservice.application.port.in.CloneImageUseCase;
 import dev.imageservice.application.port.in.CreateImageFromMachineUseCase;
@@ -53,7 +54,6 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.grpc.RegisterInterceptor;
-import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import java.util.function.Supplier;
 
@@ -62,10 +62,11 @@ import java.util.function.Supplier;
  * caller, goes through one inbound port (the same ones REST uses) and maps the answer. Business
  * rules live behind the ports; failures leave through the one table of {@link GrpcErrors}.
  *
- * <p>{@code @Blocking}: the ports are transactional and blocking, so calls run on worker threads.
+ * <p>The ports are transactional and blocking, so calls run on worker threads: {@link OneHopToWorker}
+ * moves each call there in one hop (not {@code @Blocking}, which hops per callback).
  */
 @GrpcService
-@Blocking
+@RegisterInterceptor(OneHopToWorker.class)
 @RegisterInterceptor(SignatureAuthInterceptor.class)
 public class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBase {
 

@@ -22,8 +22,9 @@ import java.util.Map;
  * signs); {@code (request-target)} is {@code post /<full method name>}. A refused call is closed with
  * the status of the error table before the service sees it.
  *
- * <p>Registered on the image service only (not on reflection), and it runs after Quarkus moved the
- * call to a worker thread, so the blocking verification never holds an event loop.
+ * <p>Registered on the image service only (not on reflection), and it runs after
+ * {@link dev.imageservice.adapter.grpc.worker.OneHopToWorker} moved the call to a worker thread, so
+ * the blocking verification never holds an event loop.
  */
 @ApplicationScoped
 public class SignatureAuthInterceptor implements ServerInterceptor {

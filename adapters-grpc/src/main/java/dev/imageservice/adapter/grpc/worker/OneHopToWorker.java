@@ -1,0 +1,208 @@
+package dev.imageservice.adapter.grpc.worker;
+
+import io.grpc.Context;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
+import io.quarkus.arc.ManagedContext;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.Prioritized;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves each call of the image service off the event loop in one hop: the service's ports are
+ * transactional and blocking, and so is the signature check.
+ *
+ * <p>Quarkus's {@code @Blocking} sends each callback of a call (start, onReady, onMessage,
+ * onHalfClose, onComplete) to a worker on its own and back to the event loop before the next one:
+ * five hops there and five back for one GetImage. Here, for a method whose client sends one message
+ * (unary and server streaming: all of this service's), the callbacks wait on the event loop until the
+ * client half-closes (or cancels, or sends a second message), and one worker task then starts the call (the inner interceptors,
+ * the signature check among them) and delivers them in order. Callbacks after that (onReady of a
+ * streamed file, onCancel, onComplete) follow on a worker, one at a time and in order. A method whose
+ * client streams would start at once instead; this service has none.
+ *
+ * <p>As {@code @Blocking} did, each task runs with the call's gRPC context attached and with the
+ * call's CDI request context (opened by Quarkus before this interceptor) active.
+ */
+@ApplicationScoped
+public class OneHopToWorker implements ServerInterceptor, Prioritized {
+
+    /**
+     * Where Quarkus puts its own blocking interceptor: inside its request-context interceptor (whose
+     * request context the tasks carry on), outside its exception interceptor and this adapter's own.
+     */
+    static final int PRIORITY = Integer.MAX_VALUE - 60;
+
+    private static final Logger LOG = Logger.getLogger(OneHopToWorker.class);
+
+    private final Executor workers;
+
+    /** Quarkus's worker pool (the one {@code @Blocking} uses), looked up per task: it is set at start. */
+    public OneHopToWorker() {
+        this(task -> Infrastructure.getDefaultWorkerPool().execute(task));
+    }
+
+    OneHopToWorker(Executor workers) {
+        this.workers = workers;
+    }
+
+    @Override
+    public int getPriority() {
+        return PRIORITY;
+    }
+
+    @Override
+    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+                                                       ServerCallHandler<Q, R> next) {
+        boolean oneMessage = call.getMethodDescriptor().getType().clientSendsOneMessage();
+        return new OnWorker<>(call, headers, next, workers, requestContext(), oneMessage);
+    }
+
+    private static ManagedContext requestContext() {
+        return Arc.container() == null ? null : Arc.container().requestContext();
+    }
+
+    /** The call's listener as the transport sees it; the real one lives on the worker. */
+    private static final class OnWorker<Q, R> extends ServerCall.Listener<Q> implements Runnable {
+
+        private final ServerCall<Q, R> call;
+        private final Executor workers;
+        private final Context grpcContext = Context.current();
+        private final ManagedContext requestContext;
+        private final InjectableContext.ContextState requestState;
+        /** Callbacks held on the event loop until the client's one message is complete; then null. */
+        private List<Consumer<ServerCall.Listener<Q>>> held = new ArrayList<>(4);
+        private final Queue<Consumer<ServerCall.Listener<Q>>> queued = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+        /** Read and written by the worker task only (one at a time, ordered by {@link #scheduled}). */
+        private ServerCall.Listener<Q> delegate;
+        private boolean failed;
+        /** Messages received (by the transport's thread). */
+        private int messages;
+
+        OnWorker(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next, Executor workers,
+                 ManagedContext requestContext, boolean oneMessage) {
+            this.call = call;
+            this.workers = workers;
+            this.requestContext = requestContext;
+            this.requestState = requestContext != null && requestContext.isActive() ? requestContext.getState() : null;
+            held.add(ignored -> delegate = next.startCall(call, headers));
+            if (oneMessage) {
+                // The transport delivers messages only once asked; the call's own handler asks when it
+                // starts, which waits for them here. Two, as grpc-java's handler asks: a second message
+                // releases the call too, and the handler refuses it as it always did.
+                call.request(2);
+            } else {
+                release();
+            }
+        }
+
+        @Override
+        public void onReady() {
+            deliver(ServerCall.Listener::onReady, false);
+        }
+
+        @Override
+        public void onMessage(Q message) {
+            deliver(listener -> listener.onMessage(message), ++messages > 1);
+        }
+
+        @Override
+        public void onHalfClose() {
+            deliver(ServerCall.Listener::onHalfClose, true);
+        }
+
+        @Override
+        public void onCancel() {
+            deliver(ServerCall.Listener::onCancel, true);
+        }
+
+        @Override
+        public void onComplete() {
+            deliver(ServerCall.Listener::onComplete, true);
+        }
+
+        /** Called by the transport, one callback at a time. */
+        private void deliver(Consumer<ServerCall.Listener<Q>> callback, boolean releases) {
+            if (held != null) {
+                held.add(callback);
+                if (releases) {
+                    release();
+                }
+            } else {
+                queued.add(callback);
+                schedule();
+            }
+        }
+
+        private void release() {
+            queued.addAll(held);
+            held = null;
+            schedule();
+        }
+
+        private void schedule() {
+            if (scheduled.compareAndSet(false, true)) {
+                workers.execute(this);
+            }
+        }
+
+        /** The worker task: every queued callback in order, then again if more came meanwhile. */
+        @Override
+        public void run() {
+            Context previous = grpcContext.attach();
+            // Quarkus ends the request context once the call completes; a late callback runs without it.
+            boolean activated = requestState != null && requestState.isValid() && !requestContext.isActive();
+            if (activated) {
+                requestContext.activate(requestState);
+            }
+            try {
+                Consumer<ServerCall.Listener<Q>> callback;
+                while ((callback = queued.poll()) != null) {
+                    invoke(callback);
+                }
+            } finally {
+                if (activated) {
+                    requestContext.deactivate();
+                }
+                grpcContext.detach(previous);
+                scheduled.set(false);
+            }
+            if (!queued.isEmpty()) {
+                schedule();
+            }
+        }
+
+        private void invoke(Consumer<ServerCall.Listener<Q>> callback) {
+            if (failed) {
+                return;
+            }
+            try {
+                // The first callback starts the call and sets the delegate.
+                callback.accept(delegate);
+            } catch (RuntimeException | Error e) {
+                // What grpc-java does with a callback that throws: the call ends UNKNOWN.
+                failed = true;
+                try {
+                    call.close(Status.UNKNOWN.withDescription("Application error processing RPC").withCause(e),
+                            new Metadata());
+                } catch (RuntimeException closedAlready) {
+                    LOG.debugf(e, "a gRPC callback failed after its call was closed");
+                }
+            }
+        }
+    }
+}

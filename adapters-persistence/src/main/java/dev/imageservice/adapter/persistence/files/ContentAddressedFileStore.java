@@ -67,7 +67,6 @@ public class ContentAddressedFileStore implements ImageFileStore {
     private final Duration sweepDelay;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile CompletableFuture<Void> unusedSwept = CompletableFuture.completedFuture(null);
-    private volatile boolean stopping;
 
     /**
      * @param sweepOnStart false for a process that shares the store with a running server (an admin
@@ -277,7 +276,7 @@ public class ContentAddressedFileStore implements ImageFileStore {
                 swept.complete(null);
             } catch (RuntimeException | Error e) {
                 swept.completeExceptionally(e);
-                if (!stopping) {
+                if (!stopping()) {
                     LOG.warnf(e, "could not sweep unused image files; the next start tries again");
                 }
             }
@@ -293,7 +292,6 @@ public class ContentAddressedFileStore implements ImageFileStore {
 
     /** A sweep still running when the server stops ends at the next content rather than in a closed pool. */
     void stopSweep(@Observes ShutdownEvent shutdown) {
-        stopping = true;
         stopped.countDown();
         try {
             unusedSwept.get(SWEEP_STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -304,13 +302,17 @@ public class ContentAddressedFileStore implements ImageFileStore {
         }
     }
 
+    private boolean stopping() {
+        return stopped.getCount() == 0;
+    }
+
     private void sweepUnused(Instant staleBefore) {
         List<String> candidates = QuarkusTransaction.requiringNew().call(() -> db.session()
                 .createSelectionQuery("select sha256 from FileBlobEntity where referencesCount = 0 or holds > 0",
                         String.class)
                 .getResultList());
         for (String sha256 : candidates) {
-            if (stopping) {
+            if (stopping()) {
                 return;
             }
             removeIfUnused(sha256, staleBefore);

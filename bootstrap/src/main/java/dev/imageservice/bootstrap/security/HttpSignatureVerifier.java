@@ -9,6 +9,7 @@ import dev.imageservice.domain.account.SshKey;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
 import jakarta.inject.Singleton;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,8 +36,11 @@ public class HttpSignatureVerifier implements SignatureVerifier {
     private static final String REQUEST_TARGET = "(request-target)";
     /** Far more keys than sign in a while; past it the cache starts again empty. */
     private static final int MAX_VERIFYING_KEYS = 10_000;
+    /** Far more than clients sign in a few seconds (a few hundred bytes each); past it the memo starts again empty. */
+    private static final int MAX_VERIFIED_SIGNATURES = 10_000;
 
     private final Map<String, Optional<VerifyingKey>> verifyingKeys = new ConcurrentHashMap<>();
+    private final Set<VerifiedSignature> verifiedSignatures = ConcurrentHashMap.newKeySet();
     /** Replaced whole, never changed in place: a racing reader sees one date or the other. */
     private volatile ParsedDate lastDate;
 
@@ -56,8 +61,31 @@ public class HttpSignatureVerifier implements SignatureVerifier {
                 signingString(signature, request), signature.signature()));
     }
 
+    /**
+     * Whether the key made the signature, remembering the ones that verified: a verification is a pure
+     * function of the key, algorithm, signing string and signature, and a client signs every request of
+     * one second with the same date, so the same signature often comes again. Only what verified is
+     * kept, so made-up signatures cannot fill the memo; whether the key still belongs to the account
+     * and the date is still recent is judged by the caller on every request, not here.
+     */
     @Override
     public boolean isSignedBy(RequestSignature signature, SshKey key) {
+        VerifiedSignature candidate = new VerifiedSignature(key.publicKeyText(), signature.algorithm(),
+                signature.signingString(), ByteBuffer.wrap(signature.signature()));
+        if (verifiedSignatures.contains(candidate)) {
+            return true;
+        }
+        boolean verified = verify(signature, key);
+        if (verified) {
+            if (verifiedSignatures.size() >= MAX_VERIFIED_SIGNATURES) {
+                verifiedSignatures.clear();
+            }
+            verifiedSignatures.add(candidate);
+        }
+        return verified;
+    }
+
+    private boolean verify(RequestSignature signature, SshKey key) {
         SignatureAlgorithm algorithm = SignatureAlgorithm.byWireName(signature.algorithm()).orElseThrow();
         Optional<VerifyingKey> stored = verifyingKey(key.publicKeyText());
         // An rsa-* claim is verified only by an RSA key, ecdsa-* by EC, ed25519-* by Ed25519.
@@ -100,6 +128,10 @@ public class HttpSignatureVerifier implements SignatureVerifier {
     }
 
     private record VerifyingKey(Family family, PublicKey publicKey) {
+    }
+
+    /** A ByteBuffer compares its bytes, where a byte[] component would compare identity. */
+    private record VerifiedSignature(String publicKeyText, String algorithm, String signingString, ByteBuffer signature) {
     }
 
     /** The header that carries the signed date: {@code x-date} if signed, else {@code date}, which must be. */

@@ -240,6 +240,19 @@ class HttpSignatureVerifierTest {
     }
 
     @Test
+    void aSignatureThatVerifiedIsRememberedOnlyForItsOwnKeyAndText() {
+        String auth = ClientSigner.triton(TestKeys.RSA_2048.getPrivate(), "rsa-sha256", "/alice/keys/laptop",
+                "GET", TARGET, date(NOW));
+        SshKey sameNameOtherKey = key(TestKeys.generate("RSA", 2048), "laptop");
+
+        assertThat(verifies(request("GET", TARGET, auth, date(NOW)), RSA)).isTrue();
+        assertThat(verifies(request("GET", TARGET, auth, date(NOW)), RSA)).isTrue();
+        assertThat(verifies(request("GET", TARGET, auth, date(NOW)), sameNameOtherKey)).isFalse();
+        assertThat(verifies(request("HEAD", TARGET, auth, date(NOW)), RSA)).isFalse();
+        assertThat(verifies(request("GET", TARGET, auth.replace("rsa-sha256", "rsa-sha512"), date(NOW)), RSA)).isFalse();
+    }
+
+    @Test
     void keyOfAnotherFamilyThanTheAlgorithmDoesNotVerify() {
         // an RSA key cannot verify an ecdsa claim, nor an Ed25519 key an rsa one, whatever was signed
         String ecdsaSigned = ClientSigner.smartdc(TestKeys.EC_P256.getPrivate(), "ecdsa-sha256", "/alice/keys/laptop", date(NOW));

@@ -140,6 +140,20 @@ class HttpSignatureVerifierTest {
         assertInvalidHeader(request("GET", TARGET, first, "yesterday"));
     }
 
+    @Test
+    void eachRequestIsReadWithItsOwnAuthorizationThoughTheLastOneIsKept() {
+        String laptop = ClientSigner.triton(TestKeys.RSA_2048.getPrivate(), "rsa-sha256", "/alice/keys/laptop", "GET", TARGET, date(NOW));
+        String desk = ClientSigner.triton(TestKeys.ED25519.getPrivate(), "ed25519-sha512", "/bob/keys/desk", "GET", TARGET, date(NOW));
+
+        assertThat(read(request("GET", TARGET, laptop, date(NOW))).keyId()).isEqualTo("/alice/keys/laptop");
+        assertThat(read(request("GET", TARGET, laptop, date(NOW))).keyId()).isEqualTo("/alice/keys/laptop");
+        RequestSignature second = read(request("GET", TARGET, desk, date(NOW)));
+        assertThat(second.keyId()).isEqualTo("/bob/keys/desk");
+        assertThat(second.algorithm()).isEqualTo("ed25519-sha512");
+        assertThat(read(request("GET", TARGET, laptop, date(NOW))).algorithm()).isEqualTo("rsa-sha256");
+        assertInvalidHeader(request("GET", TARGET, laptop + ",", date(NOW)));
+    }
+
     // ---- no Signature authorization: the application decides the answer --------------------
 
     @ParameterizedTest

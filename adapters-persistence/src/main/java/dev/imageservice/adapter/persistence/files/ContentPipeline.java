@@ -6,41 +6,30 @@ import dev.imageservice.application.port.out.ImageFileStore.StoredContent;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.FieldError;
 import dev.imageservice.domain.image.Compression;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The way into every image file store: the bytes stream into the store's sink (a temporary file, an
  * upload) while their SHA-1, SHA-256 and MD5 are computed, so that a store only decides where bytes
- * go and when they become visible. A raw disk is compressed on a pipeline thread while the calling
- * thread digests and writes, so compressing and digesting use two cores and nothing is held whole.
+ * go and when they become visible. A raw disk is compressed on the calling thread, which digests the
+ * compressed bytes as it writes them out; gzip's blocks are deflated on DiskCompression's workers
+ * meanwhile. Nothing is held whole, and no thread waits for another to hand bytes over.
  */
 @ApplicationScoped
 public class ContentPipeline {
 
     private static final int BUFFER = 1 << 16;
-    private static final int PIPE_BUFFER = 1 << 20;
 
-    /** Compressor threads, named for thread dumps and stopped with the application. */
-    private final ExecutorService compressors = Executors.newCachedThreadPool(named("image-compressor-"));
     private final DiskCompression compression;
 
     @Inject
@@ -50,59 +39,34 @@ public class ContentPipeline {
 
     /** Copies content that is already in its final form into {@code sink}, digesting it. */
     public StoredContent copy(InputStream content, OutputStream sink) throws IOException {
-        MessageDigest sha1 = digest("SHA-1");
-        MessageDigest sha256 = digest("SHA-256");
-        MessageDigest md5 = digest("MD5");
-        long size = 0;
+        Digests digests = new Digests();
         byte[] buffer = new byte[BUFFER];
-        for (int read; (read = content.read(buffer)) != -1; size += read) {
-            sha1.update(buffer, 0, read);
-            sha256.update(buffer, 0, read);
-            md5.update(buffer, 0, read);
+        for (int read; (read = content.read(buffer)) != -1; ) {
+            digests.update(buffer, 0, read);
             sink.write(buffer, 0, read);
         }
-        return new StoredContent(HexFormat.of().formatHex(sha1.digest()), HexFormat.of().formatHex(sha256.digest()),
-                Base64.getEncoder().encodeToString(md5.digest()), size);
+        return digests.stored();
     }
 
     /**
      * Compresses what {@code source} writes into {@code sink}, digesting the compressed bytes. When the
-     * source fails, its IOException comes back as an UncheckedIOException with the same message, and
-     * what reached the sink is incomplete: the store must not keep it.
+     * source fails, its IOException comes back as an UncheckedIOException with the same message; when the
+     * sink fails, its own IOException comes back. Either way what reached the sink is incomplete: the
+     * store must not keep it.
      */
     public StoredContent compress(ContentSource source, Compression compression, OutputStream sink) throws IOException {
-        PipedInputStream compressed = new PipedInputStream(PIPE_BUFFER);
-        PipedOutputStream producerEnd = new PipedOutputStream(compressed);
-        Future<?> producer = compressors.submit(() -> {
-            try (OutputStream out = this.compression.compressing(compression, producerEnd)) {
-                source.writeTo(out);
+        DigestingSink digesting = new DigestingSink(sink);
+        // Buffered for the codecs that write a few bytes at a time; gzip's whole blocks pass straight through.
+        try (OutputStream buffered = new BufferedOutputStream(digesting, BUFFER);
+             OutputStream out = this.compression.compressing(compression, buffered)) {
+            source.writeTo(out);
+        } catch (IOException e) {
+            if (digesting.failure != null) {
+                throw digesting.failure;
             }
-            return null;
-        });
-        StoredContent stored;
-        try (compressed) {
-            stored = copy(compressed, sink);
-        } catch (IOException | RuntimeException e) {
-            producer.cancel(true);
-            throw e;
+            throw new UncheckedIOException(e.getMessage(), e);
         }
-        try {
-            producer.get();
-            return stored;
-        } catch (ExecutionException e) {
-            // The pipe ended early because the source failed: the content is incomplete.
-            if (e.getCause() instanceof IOException failure) {
-                throw new UncheckedIOException(failure.getMessage(), failure);
-            }
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            producer.cancel(true);
-            throw new InterruptedIOException("interrupted while compressing");
-        }
+        return digesting.digests.stored();
     }
 
     /** Content that does not match what a manifest says is refused: the store must not keep it. */
@@ -117,25 +81,61 @@ public class ContentPipeline {
         }
     }
 
-    @PreDestroy
-    void stop() {
-        compressors.shutdownNow();
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
     private static MessageDigest digest(String algorithm) {
         try {
             return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The SHA-1, SHA-256 and MD5 of the bytes seen, and their count. */
+    private static final class Digests {
+        private final MessageDigest sha1 = digest("SHA-1");
+        private final MessageDigest sha256 = digest("SHA-256");
+        private final MessageDigest md5 = digest("MD5");
+        private long size;
+
+        void update(byte[] bytes, int offset, int count) {
+            sha1.update(bytes, offset, count);
+            sha256.update(bytes, offset, count);
+            md5.update(bytes, offset, count);
+            size += count;
+        }
+
+        StoredContent stored() {
+            return new StoredContent(HexFormat.of().formatHex(sha1.digest()), HexFormat.of().formatHex(sha256.digest()),
+                    Base64.getEncoder().encodeToString(md5.digest()), size);
+        }
+    }
+
+    /**
+     * Digests what passes on to the store's sink and remembers the sink's failure, so that it is told
+     * from the source's. Closing it leaves the sink open: the store finishes or abandons it.
+     */
+    private static final class DigestingSink extends OutputStream {
+        private final OutputStream sink;
+        private final Digests digests = new Digests();
+        private IOException failure;
+
+        DigestingSink(OutputStream sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int count) throws IOException {
+            digests.update(bytes, offset, count);
+            try {
+                sink.write(bytes, offset, count);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
         }
     }
 }

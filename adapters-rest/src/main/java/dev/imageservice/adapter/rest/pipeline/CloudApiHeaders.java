@@ -10,8 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
+import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
@@ -38,6 +38,9 @@ public class CloudApiHeaders {
     private static final String REQUEST_ID = CloudApiHeaders.class.getName() + ".request-id";
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
+
+    /** Replaced whole, never changed in place: a racing reader sees one second or the other. */
+    private static volatile HttpDate lastDate = new HttpDate(Long.MIN_VALUE, "");
 
     /** Runs before routing, so that even unknown paths are timed and oversized bodies refused unread. */
     @ServerRequestFilter(preMatching = true)
@@ -66,7 +69,7 @@ public class CloudApiHeaders {
         headers.putSingle("Server", SERVER);
         headers.putSingle("Request-Id", requestId(request));
         headers.putSingle("Response-Time", String.valueOf(elapsedMillis(request)));
-        headers.putSingle("Date", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        headers.putSingle("Date", httpDate(Instant.now()));
         Object entity = response.getEntity();
         if (entity instanceof JsonArrayStream array) {
             if (request.getMethod().equals(HttpMethod.HEAD)) {
@@ -98,6 +101,23 @@ public class CloudApiHeaders {
             headers.putSingle("Content-Length", String.valueOf(whole.length));
             headers.putSingle("Content-MD5", JsonBody.md5(whole));
         }
+    }
+
+    /**
+     * The Date header for an instant, formatted once per second: answers come thousands a second, and
+     * formatting the date cost about as much as setting every other header.
+     */
+    static String httpDate(Instant now) {
+        long second = now.getEpochSecond();
+        HttpDate last = lastDate;
+        if (last.epochSecond() != second) {
+            last = new HttpDate(second, HTTP_DATE.format(Instant.ofEpochSecond(second).atZone(ZoneOffset.UTC)));
+            lastDate = last;
+        }
+        return last.text();
+    }
+
+    private record HttpDate(long epochSecond, String text) {
     }
 
     private static boolean isJson(Object entity) {

@@ -1,0 +1,117 @@
+package dev.imageservice.adapter.persistence.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.imageservice.application.port.out.ImageFileStore.StoredContent;
+import dev.imageservice.domain.image.Compression;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Compressing into a store's sink on the calling thread: what arrives, its digests, and whose failure is whose. */
+class ContentPipelineTest {
+
+    private static final byte[] DISK = "a line of a disk\n".repeat(40_000).getBytes(StandardCharsets.US_ASCII);
+
+    private static DiskCompression compression;
+    private static ContentPipeline pipeline;
+
+    @BeforeAll
+    static void start() {
+        compression = new DiskCompression(6, 2);
+        pipeline = new ContentPipeline(compression);
+    }
+
+    @AfterAll
+    static void stop() {
+        compression.stop();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Compression.class)
+    void theSinkGetsTheWholeCompressedContentAndItsDigests(Compression codec) throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+
+        // Single bytes too: the codecs that write a few bytes at a time must reach the sink all the same.
+        StoredContent stored = pipeline.compress(out -> {
+            out.write(DISK, 0, DISK.length - 1);
+            out.write(DISK[DISK.length - 1]);
+        }, codec, sink);
+
+        byte[] held = sink.toByteArray();
+        assertThat(stored.size()).isEqualTo(held.length);
+        assertThat(stored.sha1()).isEqualTo(hex("SHA-1", held));
+        assertThat(stored.sha256()).isEqualTo(hex("SHA-256", held));
+        assertThat(stored.md5Base64()).isEqualTo(Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(held)));
+        try (InputStream decompressed = decompressing(codec, new ByteArrayInputStream(held))) {
+            assertThat(decompressed.readAllBytes()).isEqualTo(DISK);
+        }
+    }
+
+    @Test
+    void aSinkThatFailsIsTheStoresFailureWithItsOwnException() {
+        IOException full = new IOException("No space left on device");
+        OutputStream fillsUp = new OutputStream() {
+            private long written;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int count) throws IOException {
+                written += count;
+                if (written > 1000) {
+                    throw full;
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> pipeline.compress(out -> {
+            try {
+                out.write(DISK);
+            } catch (IOException e) {
+                throw new IOException("writing the image file failed: " + e.getMessage(), e);
+            }
+        }, Compression.NONE, fillsUp)).isSameAs(full);
+    }
+
+    @Test
+    void aSourceThatFailsComesBackUncheckedWithItsMessage() {
+        assertThatThrownBy(() -> pipeline.compress(out -> {
+            out.write(DISK);
+            throw new IOException("the disk went away");
+        }, Compression.GZIP, new ByteArrayOutputStream()))
+                .isInstanceOf(UncheckedIOException.class).hasMessage("the disk went away");
+    }
+
+    private static String hex(String algorithm, byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
+    }
+
+    private static InputStream decompressing(Compression codec, InputStream in) throws IOException {
+        return switch (codec) {
+            case GZIP -> new GZIPInputStream(in);
+            case BZIP2 -> new BZip2CompressorInputStream(in);
+            case XZ -> new XZCompressorInputStream(in);
+            case NONE -> in;
+        };
+    }
+}

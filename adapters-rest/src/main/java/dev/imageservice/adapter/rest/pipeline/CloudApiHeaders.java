@@ -57,7 +57,20 @@ public class CloudApiHeaders {
     /** The lowest priority runs last among response filters, after anything else changed the response. */
     @ServerResponseFilter(priority = 0)
     public void finish(ContainerRequestContext request, ContainerResponseContext response, HttpServerRequest http) {
+        Object entity = response.getEntity();
+        if (entity != null && !(entity instanceof JsonArrayStream) && isJson(entity)) {
+            byte[] bytes = JsonBody.write(entity);
+            // setEntity rebuilds the response, copying every header set so far: done first, it copies the fewest.
+            response.setEntity(bytes, NO_ANNOTATIONS, MediaType.APPLICATION_JSON_TYPE);
+            MultivaluedMap<String, Object> headers = response.getHeaders();
+            headers.putSingle("Content-Type", MediaType.APPLICATION_JSON);
+            headers.putSingle("Content-Length", String.valueOf(bytes.length));
+            headers.putSingle("Content-MD5", JsonBody.md5(bytes));
+        }
         MultivaluedMap<String, Object> headers = response.getHeaders();
+        if (entity instanceof JsonArrayStream array && request.getMethod().equals(HttpMethod.HEAD)) {
+            headOfStream(array, headers);
+        }
         headers.putSingle("Access-Control-Allow-Origin", "*");
         headers.putSingle("Access-Control-Allow-Headers", ALLOW_HEADERS);
         Routes route = Routes.of(http.path());
@@ -70,20 +83,6 @@ public class CloudApiHeaders {
         headers.putSingle("Request-Id", requestId(request));
         headers.putSingle("Response-Time", String.valueOf(elapsedMillis(request)));
         headers.putSingle("Date", httpDate(Instant.now()));
-        Object entity = response.getEntity();
-        if (entity instanceof JsonArrayStream array) {
-            if (request.getMethod().equals(HttpMethod.HEAD)) {
-                headOfStream(array, headers);
-            }
-        } else if (entity != null && isJson(entity)) {
-            byte[] bytes = JsonBody.write(entity);
-            // setEntity replaces the response, header map included: fetch the map again afterwards.
-            response.setEntity(bytes, NO_ANNOTATIONS, MediaType.APPLICATION_JSON_TYPE);
-            headers = response.getHeaders();
-            headers.putSingle("Content-Type", MediaType.APPLICATION_JSON);
-            headers.putSingle("Content-Length", String.valueOf(bytes.length));
-            headers.putSingle("Content-MD5", JsonBody.md5(bytes));
-        }
     }
 
     /**

@@ -7,7 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -44,9 +45,10 @@ public class RequestPipeline {
         if (request.getMethod().equals(HttpMethod.OPTIONS)) {
             return;
         }
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String name : http.headers().names()) {
-            headers.put(name, String.join(", ", http.headers().getAll(name)));
+        // One pass over the entries: names() would build a sorted set, and getAll a list per name.
+        Map<String, String> headers = new HashMap<>();
+        for (Map.Entry<String, String> header : http.headers()) {
+            headers.merge(header.getKey().toLowerCase(Locale.ROOT), header.getValue(), (first, next) -> first + ", " + next);
         }
         // The signature covers the request target exactly as the client wrote it: never decoded or re-encoded.
         context.caller(authenticateRequest.authenticate(new SignedRequest(http.method().name(), http.uri(), headers)));

@@ -1,9 +1,9 @@
 package dev.imageservice.application.port.in;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * What a signature covers, independent of the transport.
@@ -17,7 +17,7 @@ public record SignedRequest(String method, String requestTarget, Map<String, Str
     public SignedRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(requestTarget, "requestTarget");
-        TreeMap<String, String> lowerCased = new TreeMap<>();
+        Map<String, String> lowerCased = new HashMap<>();
         headers.forEach((name, value) -> lowerCased.put(name.toLowerCase(Locale.ROOT), value));
         headers = Map.copyOf(lowerCased);
     }

@@ -36,8 +36,14 @@ public class HttpSignatureVerifier implements SignatureVerifier {
     private static final String REQUEST_TARGET = "(request-target)";
     /** Far more keys than sign in a while; past it the cache starts again empty. */
     private static final int MAX_VERIFYING_KEYS = 10_000;
-    /** Far more than clients sign in a few seconds (a few hundred bytes each); past it the memo starts again empty. */
-    private static final int MAX_VERIFIED_SIGNATURES = 10_000;
+    /** Far more than clients sign in a few seconds; past it the memo starts again empty. */
+    private static final int MAX_VERIFIED_SIGNATURES = 4_096;
+    /**
+     * Only signing strings this short are remembered (a signed Date and request target take about 100
+     * characters): with signatures of at most 512 bytes and the key text shared with the credential
+     * cache, the memo holds a few MiB at most, whatever headers clients choose to sign.
+     */
+    static final int MAX_REMEMBERED_SIGNING_STRING = 1_024;
 
     private final Map<String, Optional<VerifyingKey>> verifyingKeys = new ConcurrentHashMap<>();
     private final Set<VerifiedSignature> verifiedSignatures = ConcurrentHashMap.newKeySet();
@@ -74,17 +80,23 @@ public class HttpSignatureVerifier implements SignatureVerifier {
     public boolean isSignedBy(RequestSignature signature, SshKey key) {
         VerifiedSignature candidate = new VerifiedSignature(key.publicKeyText(), signature.algorithm(),
                 signature.signingString(), ByteBuffer.wrap(signature.signature()));
-        if (verifiedSignatures.contains(candidate)) {
+        boolean rememberable = signature.signingString().length() <= MAX_REMEMBERED_SIGNING_STRING;
+        if (rememberable && verifiedSignatures.contains(candidate)) {
             return true;
         }
         boolean verified = verify(signature, key);
-        if (verified) {
+        if (verified && rememberable) {
             if (verifiedSignatures.size() >= MAX_VERIFIED_SIGNATURES) {
                 verifiedSignatures.clear();
             }
             verifiedSignatures.add(candidate);
         }
         return verified;
+    }
+
+    /** How many verified signatures are remembered now. */
+    int rememberedSignatures() {
+        return verifiedSignatures.size();
     }
 
     private boolean verify(RequestSignature signature, SshKey key) {

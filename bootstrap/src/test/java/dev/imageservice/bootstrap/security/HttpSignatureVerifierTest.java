@@ -267,6 +267,23 @@ class HttpSignatureVerifierTest {
     }
 
     @Test
+    void aLongSigningStringIsVerifiedEveryTimeNotRemembered() {
+        String padding = "x".repeat(HttpSignatureVerifier.MAX_REMEMBERED_SIGNING_STRING);
+        String signingString = "date: " + date(NOW) + "\nx-padding: " + padding;
+        String auth = "Signature keyId=\"/alice/keys/laptop\",algorithm=\"rsa-sha256\",headers=\"date x-padding\",signature=\""
+                + ClientSigner.sign(TestKeys.RSA_2048.getPrivate(), "rsa-sha256", signingString) + "\"";
+        SignedRequest request = new SignedRequest("GET", TARGET,
+                Map.of("Authorization", auth, "Date", date(NOW), "X-Padding", padding));
+
+        assertThat(verifies(request, RSA)).isTrue();
+        assertThat(verifies(request, RSA)).isTrue();
+        assertThat(verifier.rememberedSignatures()).isZero();
+        assertThat(verifies(request("GET", TARGET, ClientSigner.smartdc(TestKeys.RSA_2048.getPrivate(), "rsa-sha256",
+                "/alice/keys/laptop", date(NOW)), date(NOW)), RSA)).isTrue();
+        assertThat(verifier.rememberedSignatures()).isOne();
+    }
+
+    @Test
     void keyOfAnotherFamilyThanTheAlgorithmDoesNotVerify() {
         // an RSA key cannot verify an ecdsa claim, nor an Ed25519 key an rsa one, whatever was signed
         String ecdsaSigned = ClientSigner.smartdc(TestKeys.EC_P256.getPrivate(), "ecdsa-sha256", "/alice/keys/laptop", date(NOW));

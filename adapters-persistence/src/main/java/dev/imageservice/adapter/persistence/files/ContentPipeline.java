@@ -61,12 +61,23 @@ public class ContentPipeline {
              OutputStream out = this.compression.compressing(compression, buffered)) {
             source.writeTo(out);
         } catch (IOException e) {
-            if (digesting.failure != null) {
+            // The sink's failure is the answer only when it is what stopped the source; a sink that then
+            // fails while the source's failure closes the streams is only suppressed in it.
+            if (digesting.failure != null && causedBy(e, digesting.failure)) {
                 throw digesting.failure;
             }
             throw new UncheckedIOException(e.getMessage(), e);
         }
         return digesting.digests.stored();
+    }
+
+    private static boolean causedBy(Throwable thrown, IOException cause) {
+        for (Throwable link = thrown; link != null; link = link.getCause()) {
+            if (link == cause) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Content that does not match what a manifest says is refused: the store must not keep it. */
@@ -111,7 +122,9 @@ public class ContentPipeline {
 
     /**
      * Digests what passes on to the store's sink and remembers the sink's failure, so that it is told
-     * from the source's. Closing it leaves the sink open: the store finishes or abandons it.
+     * from the source's. Once the sink failed, nothing more reaches it (closing the compressing streams
+     * would flush their remaining blocks, and an upload would retry each). Closing it leaves the sink
+     * open: the store finishes or abandons it.
      */
     private static final class DigestingSink extends OutputStream {
         private final OutputStream sink;
@@ -129,6 +142,9 @@ public class ContentPipeline {
 
         @Override
         public void write(byte[] bytes, int offset, int count) throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
             digests.update(bytes, offset, count);
             try {
                 sink.write(bytes, offset, count);

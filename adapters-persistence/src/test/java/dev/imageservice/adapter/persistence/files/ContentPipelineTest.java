@@ -64,25 +64,10 @@ class ContentPipelineTest {
         }
     }
 
-    @Test
-    void aSinkThatFailsIsTheStoresFailureWithItsOwnException() {
-        IOException full = new IOException("No space left on device");
-        OutputStream fillsUp = new OutputStream() {
-            private long written;
-
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] bytes, int offset, int count) throws IOException {
-                written += count;
-                if (written > 1000) {
-                    throw full;
-                }
-            }
-        };
+    @ParameterizedTest
+    @EnumSource(Compression.class)
+    void aSinkThatFailsIsTheStoresFailureWithItsOwnExceptionAndIsNotWrittenAgain(Compression codec) {
+        FailingSink fillsUp = new FailingSink(20);
 
         assertThatThrownBy(() -> pipeline.compress(out -> {
             try {
@@ -90,7 +75,8 @@ class ContentPipelineTest {
             } catch (IOException e) {
                 throw new IOException("writing the image file failed: " + e.getMessage(), e);
             }
-        }, Compression.NONE, fillsUp)).isSameAs(full);
+        }, codec, fillsUp)).isSameAs(fillsUp.failure);
+        assertThat(fillsUp.writesAfterFailing).isZero();
     }
 
     @Test
@@ -100,6 +86,44 @@ class ContentPipelineTest {
             throw new IOException("the disk went away");
         }, Compression.GZIP, new ByteArrayOutputStream()))
                 .isInstanceOf(UncheckedIOException.class).hasMessage("the disk went away");
+    }
+
+    @Test
+    void aSourceThatFailsIsStillItsOwnFailureWhenTheSinkFailsAsTheStreamsClose() {
+        // The few bytes stay buffered until the streams close, and the sink refuses them then.
+        assertThatThrownBy(() -> pipeline.compress(out -> {
+            out.write(DISK, 0, 10);
+            throw new IOException("the disk went away");
+        }, Compression.GZIP, new FailingSink(0)))
+                .isInstanceOf(UncheckedIOException.class).hasMessage("the disk went away");
+    }
+
+    /** A sink that fails once more than {@code capacity} bytes reached it, and counts the writes it gets after. */
+    private static final class FailingSink extends OutputStream {
+        final IOException failure = new IOException("No space left on device");
+        private final long capacity;
+        private long written;
+        int writesAfterFailing;
+
+        FailingSink(long capacity) {
+            this.capacity = capacity;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int count) throws IOException {
+            if (written > capacity) {
+                writesAfterFailing++;
+            }
+            written += count;
+            if (written > capacity) {
+                throw failure;
+            }
+        }
     }
 
     private static String hex(String algorithm, byte[] bytes) throws Exception {

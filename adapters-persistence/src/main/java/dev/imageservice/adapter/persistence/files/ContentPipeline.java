@@ -56,7 +56,7 @@ public class ContentPipeline {
      */
     public StoredContent compress(ContentSource source, Compression compression, OutputStream sink) throws IOException {
         DigestingSink digesting = new DigestingSink(sink);
-        // Buffered for the codecs that write a few bytes at a time; gzip's whole blocks pass straight through.
+        // Buffered for the codecs that write a few bytes at a time; pieces of 64 KiB or more pass straight through.
         try (OutputStream buffered = new BufferedOutputStream(digesting, BUFFER);
              OutputStream out = this.compression.compressing(compression, buffered)) {
             source.writeTo(out);

@@ -127,7 +127,9 @@ function admin(dataDir, ...args) {
 
 /** User and system CPU a process has used, in seconds (/proc/PID/stat counts clock ticks, 100 a second on Linux). */
 function cpuSeconds(pid) {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name, in parentheses, may itself hold ') ': the fields follow the last one.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 

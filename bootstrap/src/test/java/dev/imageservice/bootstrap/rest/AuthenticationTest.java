@@ -97,6 +97,18 @@ class AuthenticationTest {
     }
 
     @Test
+    void aSignedHeaderSentTwiceIsSignedAsItsValuesJoinedInOrder() {
+        String date = SignatureFilter.now();
+        Response response = raw().header("Date", date)
+                .header("X-Extra", "first", "second")
+                .header("Authorization", signature(keyId(alice), "rsa-sha256", "date x-extra",
+                        alice.key().sign("date: " + date + "\nx-extra: first, second")))
+                .get("/my");
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+    }
+
+    @Test
     void rsaSha1AsAnSshAgentSigns() {
         String date = SignatureFilter.now();
         Response response = raw().header("Date", date)

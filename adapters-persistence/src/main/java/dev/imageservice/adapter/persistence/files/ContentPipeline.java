@@ -6,35 +6,61 @@ import dev.imageservice.application.port.out.ImageFileStore.StoredContent;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.FieldError;
 import dev.imageservice.domain.image.Compression;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The way into every image file store: the bytes stream into the store's sink (a temporary file, an
  * upload) while their SHA-1, SHA-256 and MD5 are computed, so that a store only decides where bytes
- * go and when they become visible. A raw disk is compressed on the calling thread, which digests the
- * compressed bytes as it writes them out; gzip's blocks are deflated on DiskCompression's workers
- * meanwhile. Nothing is held whole, and no thread waits for another to hand bytes over.
+ * go and when they become visible. A raw disk is compressed on the calling thread, which writes the
+ * compressed bytes out and hands a copy to a digesting thread; gzip's blocks are deflated on
+ * DiskCompression's workers meanwhile. Nothing is held whole: at most {@value #MAX_UNDIGESTED} bytes
+ * wait for their digests.
  */
 @ApplicationScoped
 public class ContentPipeline {
 
     private static final int BUFFER = 1 << 16;
+    /** Past this many bytes waiting for their digests, the compressing thread waits for the digesting one. */
+    static final int MAX_UNDIGESTED = 8 << 20;
 
     private final DiskCompression compression;
+    private final ExecutorService digesters;
 
     @Inject
     public ContentPipeline(DiskCompression compression) {
         this.compression = compression;
+        AtomicInteger count = new AtomicInteger();
+        this.digesters = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
+            Thread thread = new Thread(runnable, "image-digest-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Digests already handed over still run, so no creation waits for a digest that never comes. */
+    @PreDestroy
+    void stop() {
+        digesters.shutdown();
     }
 
     /** Copies content that is already in its final form into {@code sink}, digesting it. */
@@ -55,7 +81,7 @@ public class ContentPipeline {
      * store must not keep it.
      */
     public StoredContent compress(ContentSource source, Compression compression, OutputStream sink) throws IOException {
-        DigestingSink digesting = new DigestingSink(sink);
+        DigestingSink digesting = new DigestingSink(sink, new HandedOverDigests(digesters));
         // Buffered for the codecs that write a few bytes at a time; pieces of 64 KiB or more pass straight through.
         try (OutputStream buffered = new BufferedOutputStream(digesting, BUFFER);
              OutputStream out = this.compression.compressing(compression, buffered)) {
@@ -100,6 +126,53 @@ public class ContentPipeline {
         }
     }
 
+    /**
+     * Digests computed on a digesting thread, in the order the bytes were handed over (each piece runs
+     * after the one before). On a disk's random half, whose blocks gzip's workers store rather than
+     * deflate, the digests were the compressing thread's largest cost and held the next blocks up.
+     */
+    private static final class HandedOverDigests {
+        private final Digests digests = new Digests();
+        private final Executor digesters;
+        private final Semaphore room = new Semaphore(MAX_UNDIGESTED);
+        private CompletableFuture<Void> digested = CompletableFuture.completedFuture(null);
+
+        HandedOverDigests(Executor digesters) {
+            this.digesters = digesters;
+        }
+
+        /** Copies the bytes: the caller may reuse its array at once. */
+        void update(byte[] bytes, int offset, int count) throws IOException {
+            byte[] copy = Arrays.copyOfRange(bytes, offset, offset + count);
+            int permits = Math.min(count, MAX_UNDIGESTED);
+            try {
+                room.acquire(permits);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for the digests");
+            }
+            digested = digested.thenRunAsync(() -> {
+                try {
+                    digests.update(copy, 0, copy.length);
+                } finally {
+                    room.release(permits);
+                }
+            }, digesters);
+        }
+
+        StoredContent stored() throws IOException {
+            try {
+                digested.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for the digests");
+            } catch (ExecutionException e) {
+                throw new IOException("digesting the image file failed", e.getCause());
+            }
+            return digests.stored();
+        }
+    }
+
     /** The SHA-1, SHA-256 and MD5 of the bytes seen, and their count. */
     private static final class Digests {
         private final MessageDigest sha1 = digest("SHA-1");
@@ -128,11 +201,12 @@ public class ContentPipeline {
      */
     private static final class DigestingSink extends OutputStream {
         private final OutputStream sink;
-        private final Digests digests = new Digests();
+        private final HandedOverDigests digests;
         private IOException failure;
 
-        DigestingSink(OutputStream sink) {
+        DigestingSink(OutputStream sink, HandedOverDigests digests) {
             this.sink = sink;
+            this.digests = digests;
         }
 
         @Override

@@ -24,9 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The way into every image file store: the bytes stream into the store's sink (a temporary file, an
@@ -49,12 +47,7 @@ public class ContentPipeline {
     @Inject
     public ContentPipeline(DiskCompression compression) {
         this.compression = compression;
-        AtomicInteger count = new AtomicInteger();
-        this.digesters = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
-            Thread thread = new Thread(runnable, "image-digest-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.digesters = DaemonThreads.fixedPool("image-digest-", Runtime.getRuntime().availableProcessors());
     }
 
     /** Digests already handed over still run, so no creation waits for a digest that never comes. */

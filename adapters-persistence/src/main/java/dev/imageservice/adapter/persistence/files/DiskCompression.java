@@ -8,8 +8,6 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,12 +32,7 @@ public class DiskCompression {
         }
         this.gzipLevel = gzipLevel;
         this.workers = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
-        AtomicInteger count = new AtomicInteger();
-        this.gzipWorkers = Executors.newFixedThreadPool(this.workers, runnable -> {
-            Thread thread = new Thread(runnable, "gzip-worker-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.gzipWorkers = DaemonThreads.fixedPool("gzip-worker-", this.workers);
     }
 
     /** Wraps {@code out} so that what is written arrives compressed; closing it finishes the format and closes {@code out}. */

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * CloudAPI's HTTP Signature mechanics, shared by the REST and the gRPC adapter through the
@@ -47,10 +48,12 @@ public class HttpSignatureVerifier implements SignatureVerifier {
 
     private final Map<String, Optional<VerifyingKey>> verifyingKeys = new ConcurrentHashMap<>();
     private final Set<VerifiedSignature> verifiedSignatures = ConcurrentHashMap.newKeySet();
-    /** Replaced whole, never changed in place: a racing reader sees one date or the other. */
-    private volatile ParsedDate lastDate;
-    /** Likewise the last Authorization header that parsed. */
-    private volatile ParsedAuthorization lastAuthorization;
+    /**
+     * Clients sign many requests within one second with the same Date and Authorization headers; parsing
+     * an RFC 1123 date, or the header's parameters, costs about as much as the rest of reading the request.
+     */
+    private final LastParsed<Instant> lastDate = new LastParsed<>();
+    private final LastParsed<SignatureAuthorization> lastAuthorization = new LastParsed<>();
 
     @Override
     public Optional<RequestSignature> read(SignedRequest request) {
@@ -59,7 +62,7 @@ public class HttpSignatureVerifier implements SignatureVerifier {
                 || !SignatureAuthorization.usesSignatureScheme(authorization)) {
             return Optional.empty();
         }
-        SignatureAuthorization signature = parseAuthorization(authorization);
+        SignatureAuthorization signature = lastAuthorization.of(authorization, SignatureAuthorization::parse);
         if (SignatureAlgorithm.byWireName(signature.algorithm()).isEmpty()) {
             throw invalidHeader(signature.algorithm() + " is not a supported signing algorithm");
         }
@@ -188,45 +191,37 @@ public class HttpSignatureVerifier implements SignatureVerifier {
         return lines.toString();
     }
 
-    /**
-     * Clients sign many requests within one second, all with the same date: the last one read is kept
-     * (parsing an RFC 1123 date costs about as much as the rest of reading the header).
-     */
     private Instant parseDate(String value, String name) {
         if (value == null) {
             throw invalidHeader(name + " header missing");
         }
-        ParsedDate last = lastDate;
-        if (last != null && last.text().equals(value)) {
-            return last.instant();
-        }
-        try {
-            Instant instant = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            lastDate = new ParsedDate(value, instant);
-            return instant;
-        } catch (DateTimeParseException e) {
-            throw invalidHeader(name + " header is not an RFC 1123 date: " + value);
-        }
+        return lastDate.of(value, text -> {
+            try {
+                return ZonedDateTime.parse(text.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            } catch (DateTimeParseException e) {
+                throw invalidHeader(name + " header is not an RFC 1123 date: " + text);
+            }
+        });
     }
 
-    private record ParsedDate(String text, Instant instant) {
-    }
+    /** The last text that parsed and what it parsed to; a text that fails to parse is not kept. */
+    private static final class LastParsed<T> {
 
-    /**
-     * A client sends the same Authorization header for every request it signs within one second (and a
-     * load tool for longer): the last one that parsed is kept, as the date is.
-     */
-    private SignatureAuthorization parseAuthorization(String header) {
-        ParsedAuthorization last = lastAuthorization;
-        if (last != null && last.text().equals(header)) {
-            return last.parsed();
+        /** Replaced whole, never changed in place: a racing reader sees one entry or the other. */
+        private volatile Entry<T> last;
+
+        T of(String text, Function<String, T> parse) {
+            Entry<T> entry = last;
+            if (entry != null && entry.text().equals(text)) {
+                return entry.parsed();
+            }
+            T parsed = parse.apply(text);
+            last = new Entry<>(text, parsed);
+            return parsed;
         }
-        SignatureAuthorization parsed = SignatureAuthorization.parse(header);
-        lastAuthorization = new ParsedAuthorization(header, parsed);
-        return parsed;
-    }
 
-    private record ParsedAuthorization(String text, SignatureAuthorization parsed) {
+        private record Entry<T>(String text, T parsed) {
+        }
     }
 
     private static DomainException invalidHeader(String message) {

@@ -1,17 +1,20 @@
 package dev.imageservice.bootstrap.observe;
 
 import io.grpc.ForwardingServerCall;
+import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.quarkus.grpc.GlobalInterceptor;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.Prioritized;
 import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,12 +22,13 @@ import org.jboss.logging.Logger;
  * signatures count too. A call's request id is the client's {@code x-request-id} metadata or a new
  * UUID, answered in the response headers (or in the trailers of a call that ends before any header).
  * A server fault's stack trace is logged here, once, with that id (the adapter hands it over as the
- * status's cause, which never reaches the client).
+ * status's cause, which never reaches the client). A call that ends cancelled rather than closed (the
+ * client went away, or the transport refused a request over the size limit before the service
+ * started) is recorded as CANCELLED.
  */
 @GlobalInterceptor
-@Priority(Integer.MAX_VALUE)
 @ApplicationScoped
-public class GrpcRequestHook implements ServerInterceptor {
+public class GrpcRequestHook implements ServerInterceptor, Prioritized {
 
     static final Metadata.Key<String> REQUEST_ID = Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER);
 
@@ -42,41 +46,73 @@ public class GrpcRequestHook implements ServerInterceptor {
         this.telemetry = telemetry;
     }
 
+    /** Quarkus orders gRPC interceptors by this alone ({@code @Priority} is not read): the highest runs first. */
+    @Override
+    public int getPriority() {
+        return Integer.MAX_VALUE;
+    }
+
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
                                                        ServerCallHandler<Q, R> next) {
-        long started = System.nanoTime();
         String given = headers.get(REQUEST_ID);
         String requestId = given == null || given.isBlank() ? UUID.randomUUID().toString() : given;
-        String login = ClaimedLogin.of(headers.get(AUTHORIZATION));
-        return next.startCall(new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
-            private boolean headersSent;
-
+        Observed<Q, R> observed = new Observed<>(call, requestId, ClaimedLogin.of(headers.get(AUTHORIZATION)));
+        return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(next.startCall(observed, headers)) {
             @Override
-            public void sendHeaders(Metadata responseHeaders) {
-                responseHeaders.put(REQUEST_ID, requestId);
-                headersSent = true;
-                super.sendHeaders(responseHeaders);
+            public void onCancel() {
+                observed.record(Status.Code.CANCELLED);
+                super.onCancel();
             }
-
-            @Override
-            public void close(Status status, Metadata trailers) {
-                if (!headersSent) {
-                    trailers.put(REQUEST_ID, requestId);
-                }
-                String method = call.getMethodDescriptor().getFullMethodName();
-                String operation = call.getMethodDescriptor().getBareMethodName();
-                if (status.getCause() != null && SERVER_FAULTS.contains(status.getCode())) {
-                    LOG.errorf(status.getCause(), "gRPC request %s (%s) failed unexpectedly", requestId, operation);
-                }
-                telemetry.record("gRPC", operation, method, status.getCode().name(), statusClass(status.getCode()),
-                        requestId, login, System.nanoTime() - started);
-                super.close(status, trailers);
-            }
-        }, headers);
+        };
     }
 
     private static String statusClass(Status.Code code) {
         return code == Status.Code.OK ? "2xx" : SERVER_FAULTS.contains(code) ? "5xx" : "4xx";
+    }
+
+    /** The call as the interceptors inside and the service see it. */
+    private final class Observed<Q, R> extends ForwardingServerCall.SimpleForwardingServerCall<Q, R> {
+
+        private final long started = System.nanoTime();
+        private final String requestId;
+        private final String login;
+        /** A call closed and then cancelled (or the other way round) is still one request. */
+        private final AtomicBoolean recorded = new AtomicBoolean();
+        private boolean headersSent;
+
+        Observed(ServerCall<Q, R> call, String requestId, String login) {
+            super(call);
+            this.requestId = requestId;
+            this.login = login;
+        }
+
+        @Override
+        public void sendHeaders(Metadata responseHeaders) {
+            responseHeaders.put(REQUEST_ID, requestId);
+            headersSent = true;
+            super.sendHeaders(responseHeaders);
+        }
+
+        @Override
+        public void close(Status status, Metadata trailers) {
+            if (!headersSent) {
+                trailers.put(REQUEST_ID, requestId);
+            }
+            if (status.getCause() != null && SERVER_FAULTS.contains(status.getCode())) {
+                LOG.errorf(status.getCause(), "gRPC request %s (%s) failed unexpectedly", requestId,
+                        getMethodDescriptor().getBareMethodName());
+            }
+            record(status.getCode());
+            super.close(status, trailers);
+        }
+
+        void record(Status.Code code) {
+            if (recorded.compareAndSet(false, true)) {
+                MethodDescriptor<Q, R> method = getMethodDescriptor();
+                telemetry.record("gRPC", method.getBareMethodName(), method.getFullMethodName(), code.name(),
+                        statusClass(code), requestId, login, System.nanoTime() - started);
+            }
+        }
     }
 }

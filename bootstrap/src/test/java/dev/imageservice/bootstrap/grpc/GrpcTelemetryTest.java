@@ -1,15 +1,18 @@
 package dev.imageservice.bootstrap.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.imageservice.adapter.grpc.v1.CloneImageRequest;
 import dev.imageservice.adapter.grpc.v1.GetImageRequest;
+import dev.imageservice.adapter.grpc.v1.UpdateImageRequest;
 import dev.imageservice.bootstrap.observe.JobTelemetry;
 import dev.imageservice.bootstrap.observe.LogCapture;
 import dev.imageservice.bootstrap.observe.Scrape;
 import dev.imageservice.domain.image.Image;
 import io.grpc.Metadata;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -53,6 +56,35 @@ class GrpcTelemetryTest extends SeededGrpcTest {
 
         assertThat(Scrape.value("images_requests_seconds_count", found)).isEqualTo(foundBefore + 1);
         assertThat(Scrape.value("images_requests_seconds_count", missing)).isEqualTo(missingBefore + 1);
+    }
+
+    /**
+     * Calls the service never answered count too: one the signature check refused, and one the
+     * transport ended itself because its request was over the size limit (the service never started it).
+     */
+    @Test
+    void refusedAndCancelledCallsAreCountedAndLoggedToo() {
+        String[] refused = {"operation=\"GetImage\"", "protocol=\"gRPC\"", "status=\"4xx\""};
+        String[] cancelled = {"operation=\"UpdateImage\"", "protocol=\"gRPC\"", "status=\"4xx\""};
+        double refusedBefore = Scrape.value("images_requests_seconds_count", refused);
+        double cancelledBefore = Scrape.value("images_requests_seconds_count", cancelled);
+
+        try (LogCapture log = LogCapture.accessLog()) {
+            GrpcClient.assertFails(() -> client.stub().getImage(GetImageRequest.newBuilder()
+                    .setId(UUID.randomUUID().toString()).build()), Status.Code.UNAUTHENTICATED, "InvalidCredentials");
+            StatusRuntimeException tooLarge = catchThrowableOfType(StatusRuntimeException.class, () -> alice().updateImage(
+                    UpdateImageRequest.newBuilder().setId(UUID.randomUUID().toString())
+                            .setDescription("d".repeat(5 * 1024 * 1024)).build()));
+            assertThat(tooLarge.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+
+            GrpcClient.eventually("both calls are logged", () -> log.lines().size() == 2);
+            assertThat(log.lines()).anySatisfy(line -> assertThat(line)
+                    .contains("gRPC GetImage imageservice.v1.ImageService/GetImage -> UNAUTHENTICATED in "));
+            assertThat(log.lines()).anySatisfy(line -> assertThat(line)
+                    .contains("gRPC UpdateImage imageservice.v1.ImageService/UpdateImage -> CANCELLED in ", "login=" + alice.login()));
+        }
+        assertThat(Scrape.value("images_requests_seconds_count", refused)).isEqualTo(refusedBefore + 1);
+        assertThat(Scrape.value("images_requests_seconds_count", cancelled)).isEqualTo(cancelledBefore + 1);
     }
 
     /** A client's mistakes leave no stack trace; the server's own fault leaves one, with the call's x-request-id. */

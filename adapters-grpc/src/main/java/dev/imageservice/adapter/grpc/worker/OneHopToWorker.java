@@ -29,10 +29,17 @@ import org.jboss.logging.Logger;
  * onHalfClose, onComplete) to a worker on its own and back to the event loop before the next one:
  * five hops there and five back for one GetImage. Here, for a method whose client sends one message
  * (unary and server streaming: all of this service's), the callbacks wait on the event loop until the
- * client half-closes (or cancels, or sends a second message), and one worker task then starts the call (the inner interceptors,
+ * client half-closes (or sends a second message), and one worker task then starts the call (the inner interceptors,
  * the signature check among them) and delivers them in order. Callbacks after that (onReady of a
  * streamed file, onCancel, onComplete) follow on a worker, one at a time and in order. A method whose
  * client streams would start at once instead; this service has none.
+ *
+ * <p>A call cancelled before a worker started it is never started, and its waiting callbacks are
+ * dropped. The transport already ended it (a request over the size limit is answered by the
+ * transport itself), and Quarkus ended its request context: started now, whatever closed it (a
+ * signature check that cannot read the database without that context) would close it a second
+ * time, which Netty answers by dropping the whole connection. The interceptors outside this one
+ * (request context, access log) see that cancel as usual; those inside never saw the call.
  *
  * <p>As {@code @Blocking} did, each task runs with the call's gRPC context attached and with the
  * call's CDI request context (opened by Quarkus before this interceptor) active.
@@ -87,9 +94,12 @@ public class OneHopToWorker implements ServerInterceptor, Prioritized {
         private List<Consumer<ServerCall.Listener<Q>>> held = new ArrayList<>(4);
         private final Queue<Consumer<ServerCall.Listener<Q>>> queued = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean scheduled = new AtomicBoolean();
+        /** Set by the transport's thread; a worker that has not started the call by then never does. */
+        private volatile boolean cancelled;
         /** Read and written by the worker task only (one at a time, ordered by {@link #scheduled}). */
         private ServerCall.Listener<Q> delegate;
-        private boolean failed;
+        /** No more callbacks: one failed (and closed the call), or the call was cancelled before it started. */
+        private boolean ended;
         /** Messages received (by the transport's thread). */
         private int messages;
 
@@ -99,7 +109,7 @@ public class OneHopToWorker implements ServerInterceptor, Prioritized {
             this.workers = workers;
             this.requestContext = requestContext;
             this.requestState = requestContext != null && requestContext.isActive() ? requestContext.getState() : null;
-            held.add(ignored -> delegate = next.startCall(call, headers));
+            held.add(ignored -> start(next, headers));
             if (oneMessage) {
                 // The transport delivers messages only once asked; the call's own handler asks when it
                 // starts, which waits for them here. Two, as grpc-java's handler asks: a second message
@@ -127,7 +137,13 @@ public class OneHopToWorker implements ServerInterceptor, Prioritized {
 
         @Override
         public void onCancel() {
-            deliver(ServerCall.Listener::onCancel, true);
+            cancelled = true;
+            if (held == null) {
+                deliver(ServerCall.Listener::onCancel, true);
+            } else {
+                // Not started, and now it never will be: its held callbacks go.
+                held = null;
+            }
         }
 
         @Override
@@ -186,16 +202,24 @@ public class OneHopToWorker implements ServerInterceptor, Prioritized {
             }
         }
 
+        /** The first callback: the call starts here and its listener becomes the delegate. */
+        private void start(ServerCallHandler<Q, R> next, Metadata headers) {
+            if (cancelled) {
+                ended = true;
+            } else {
+                delegate = next.startCall(call, headers);
+            }
+        }
+
         private void invoke(Consumer<ServerCall.Listener<Q>> callback) {
-            if (failed) {
+            if (ended) {
                 return;
             }
             try {
-                // The first callback starts the call and sets the delegate.
                 callback.accept(delegate);
             } catch (RuntimeException | Error e) {
                 // What grpc-java does with a callback that throws: the call ends UNKNOWN.
-                failed = true;
+                ended = true;
                 try {
                     call.close(Status.UNKNOWN.withDescription("Application error processing RPC").withCause(e),
                             new Metadata());

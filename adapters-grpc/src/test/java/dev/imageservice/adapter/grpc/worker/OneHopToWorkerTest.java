@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class OneHopToWorkerTest {
@@ -59,15 +60,56 @@ class OneHopToWorkerTest {
         assertThat(seen).containsExactly("start", "message one", "message two");
     }
 
+    /**
+     * The transport ends a call itself (a request over the size limit: it sends the status and tells
+     * the listener onCancel). A call started after that could only close it a second time, which
+     * Netty answers by dropping the whole connection; here a refused signature would have closed it.
+     */
     @Test
-    void aCancelBeforeTheRequestIsCompleteStillReachesTheCall() {
+    void aCancelBeforeTheRequestIsCompleteNeverStartsTheCall() {
         FakeCall call = new FakeCall(MethodDescriptor.MethodType.UNARY);
-        ServerCall.Listener<String> listener = interceptor.interceptCall(call, new Metadata(), recording());
+        ServerCall.Listener<String> listener = interceptor.interceptCall(call, new Metadata(), refusing());
+
+        listener.onReady();
+        listener.onCancel();
+        runTasks();
+
+        assertThat(seen).isEmpty();
+        assertThat(call.closedWith).isNull();
+    }
+
+    @Test
+    void aCancelBeforeAWorkerGotToTheCallNeverStartsIt() {
+        FakeCall call = new FakeCall(MethodDescriptor.MethodType.UNARY);
+        ServerCall.Listener<String> listener = interceptor.interceptCall(call, new Metadata(), refusing());
+        listener.onMessage("request");
+        listener.onHalfClose();
+        assertThat(tasks).hasSize(1);
 
         listener.onCancel();
         runTasks();
 
-        assertThat(seen).containsExactly("start", "cancel");
+        assertThat(seen).isEmpty();
+        assertThat(call.closedWith).isNull();
+    }
+
+    @Test
+    void aCancelWhileTheWorkerRunsTheCallbacksReachesTheStartedCallAfterThem() {
+        FakeCall call = new FakeCall(MethodDescriptor.MethodType.UNARY);
+        AtomicReference<ServerCall.Listener<String>> listener = new AtomicReference<>();
+        ServerCallHandler<String, String> recording = recording();
+        // The transport's cancel comes while the worker is starting the call.
+        listener.set(interceptor.interceptCall(call, new Metadata(), (c, h) -> {
+            ServerCall.Listener<String> started = recording.startCall(c, h);
+            listener.get().onCancel();
+            return started;
+        }));
+        listener.get().onMessage("request");
+        listener.get().onHalfClose();
+
+        runTasks();
+
+        assertThat(seen).containsExactly("start", "message request", "halfClose", "cancel");
     }
 
     @Test
@@ -76,6 +118,7 @@ class OneHopToWorkerTest {
         ServerCall.Listener<String> listener = interceptor.interceptCall(call, new Metadata(), recording());
         listener.onMessage("request");
         listener.onHalfClose();
+        runTasks();
         listener.onReady();
         listener.onReady();
         listener.onCancel();
@@ -144,6 +187,16 @@ class OneHopToWorkerTest {
         while ((task = tasks.poll()) != null) {
             task.run();
         }
+    }
+
+    /** A handler that closes the call as it starts, as a refused signature does. */
+    private ServerCallHandler<String, String> refusing() {
+        return (call, headers) -> {
+            seen.add("start");
+            call.close(Status.UNAUTHENTICATED, new Metadata());
+            return new ServerCall.Listener<>() {
+            };
+        };
     }
 
     private ServerCallHandler<String, String> recording() {

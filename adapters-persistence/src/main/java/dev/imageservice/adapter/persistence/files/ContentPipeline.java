@@ -46,8 +46,13 @@ public class ContentPipeline {
 
     @Inject
     public ContentPipeline(DiskCompression compression) {
+        this(compression, DaemonThreads.fixedPool("image-digest-", Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Digests on {@code digesters}, which the pipeline shuts down when it stops (a test holds them up). */
+    ContentPipeline(DiskCompression compression, ExecutorService digesters) {
         this.compression = compression;
-        this.digesters = DaemonThreads.fixedPool("image-digest-", Runtime.getRuntime().availableProcessors());
+        this.digesters = digesters;
     }
 
     /** Digests already handed over still run, so no creation waits for a digest that never comes. */

@@ -13,8 +13,15 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
@@ -96,6 +103,60 @@ class ContentPipelineTest {
             throw new IOException("the disk went away");
         }, Compression.GZIP, new FailingSink(0)))
                 .isInstanceOf(UncheckedIOException.class).hasMessage("the disk went away");
+    }
+
+    @Test
+    void theWriterWaitsOnceTheBoundIsWaitingForItsDigestsAndGoesOnAsTheyAreDone() throws Exception {
+        // One digesting thread, held up by a first task until the gate opens: every piece handed over waits.
+        CountDownLatch gate = new CountDownLatch(1);
+        ExecutorService digesters = DaemonThreads.fixedPool("held-digest-", 1);
+        digesters.execute(() -> {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        ContentPipeline held = new ContentPipeline(compression, digesters);
+        byte[] piece = new byte[1 << 16];
+        int pieces = 3 * ContentPipeline.MAX_UNDIGESTED / 2 / piece.length;
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        FutureTask<StoredContent> creation = new FutureTask<>(() -> held.compress(out -> {
+            for (int i = 0; i < pieces; i++) {
+                Arrays.fill(piece, (byte) i);
+                out.write(piece);
+            }
+        }, Compression.NONE, sink));
+        Thread writer = new Thread(creation, "writer");
+        writer.setDaemon(true);
+        writer.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (writer.isAlive() && sink.size() <= ContentPipeline.MAX_UNDIGESTED && !parkedOnASemaphore(writer)
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+
+            // Each piece reaches the sink once it is handed over: the next one is what waits for room.
+            assertThat(sink.size()).as("bytes handed over, none digested").isEqualTo(ContentPipeline.MAX_UNDIGESTED);
+            assertThat(parkedOnASemaphore(writer)).as("the writer waits for room").isTrue();
+
+            gate.countDown();
+            StoredContent stored = creation.get(30, TimeUnit.SECONDS);
+            byte[] whole = sink.toByteArray();
+            assertThat(whole).hasSize(pieces * piece.length);
+            assertThat(stored.size()).isEqualTo(whole.length);
+            assertThat(stored.sha256()).isEqualTo(hex("SHA-256", whole));
+        } finally {
+            gate.countDown();
+            held.stop();
+        }
+    }
+
+    private static boolean parkedOnASemaphore(Thread thread) {
+        Object blocker = LockSupport.getBlocker(thread);
+        return thread.getState() == Thread.State.WAITING
+                && blocker != null && blocker.getClass().getEnclosingClass() == Semaphore.class;
     }
 
     /** A sink that fails once more than {@code capacity} bytes reached it, and counts the writes it gets after. */

@@ -5,9 +5,11 @@ import dev.imageservice.adapter.grpc.auth.Caller;
 import dev.imageservice.adapter.grpc.auth.SignatureAuthInterceptor;
 import dev.imageservice.adapter.grpc.error.GrpcErrors;
 import dev.imageservice.adapter.grpc.error.UnreadableRequests;
+import dev.imageservice.adapter.grpc.mapping.BoundedListResponse;
 import dev.imageservice.adapter.grpc.mapping.ImageMessages;
 import dev.imageservice.adapter.grpc.mapping.ImageRequests;
 import dev.imageservice.adapter.grpc.stream.FileChunkStream;
+import dev.imageservice.adapter.grpc.stream.PacedStream;
 import dev.imageservice.adapter.grpc.v1.CloneImageRequest;
 import dev.imageservice.adapter.grpc.v1.CreateImageFromMachineRequest;
 import dev.imageservice.adapter.grpc.v1.CreateImageFromMachineResponse;
@@ -110,12 +112,27 @@ public class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBase {
         return UnreadableRequests.guard(super.bindService());
     }
 
+    /** In one message of at most {@link BoundedListResponse#MAX_BYTES}; past it, RESOURCE_EXHAUSTED. */
     @Override
     public void listImages(ListImagesRequest request, StreamObserver<ListImagesResponse> responses) {
-        respond(responses, () -> ListImagesResponse.newBuilder()
-                .addAllImages(listImages.listImages(ImageRequests.listQuery(account(request.getLogin()), request))
-                        .stream().map(ImageMessages::from).toList())
-                .build());
+        respond(responses, () -> {
+            BoundedListResponse response = new BoundedListResponse();
+            listImages.forEachImage(ImageRequests.listQuery(account(request.getLogin()), request),
+                    image -> response.accept(ImageMessages.from(image)));
+            return response.build();
+        });
+    }
+
+    /**
+     * What ListImages answers, one message per image, each written as its row is read and only once
+     * the client can take it (this worker and the listing's transaction wait meanwhile); a cancel
+     * stops the read.
+     */
+    @Override
+    public void streamImages(ListImagesRequest request, StreamObserver<dev.imageservice.adapter.grpc.v1.Image> responses) {
+        PacedStream.write((ServerCallStreamObserver<dev.imageservice.adapter.grpc.v1.Image>) responses,
+                each -> listImages.forEachImage(ImageRequests.listQuery(account(request.getLogin()), request),
+                        image -> each.accept(ImageMessages.from(image))));
     }
 
     @Override

@@ -113,8 +113,8 @@ class GrpcBadInputCorpusTest extends SeededGrpcTest {
     // ---- the cases ------------------------------------------------------------------------------
 
     private List<Case> missingFields() {
-        return List.of(
-                asAlice("ListImages empty", stub -> stub.listImages(ListImagesRequest.getDefaultInstance())),
+        List<Case> cases = new ArrayList<>(listings("empty", ListImagesRequest.getDefaultInstance()));
+        cases.addAll(List.of(
                 asAlice("GetImage empty", stub -> stub.getImage(GetImageRequest.getDefaultInstance())),
                 asAlice("UpdateImage empty", stub -> stub.updateImage(UpdateImageRequest.getDefaultInstance())),
                 asAlice("UpdateImage id only", stub -> stub.updateImage(UpdateImageRequest.newBuilder().setId(own.id().toString()).build())),
@@ -132,7 +132,8 @@ class GrpcBadInputCorpusTest extends SeededGrpcTest {
                         .setDatacenter("nowhere").build())),
                 asAlice("GetImageFile empty", stub -> drain(stub.getImageFile(GetImageFileRequest.getDefaultInstance()))),
                 asAlice("WatchImage empty", stub -> drain(stub.withDeadlineAfter(3, TimeUnit.SECONDS)
-                        .watchImage(WatchImageRequest.getDefaultInstance()))));
+                        .watchImage(WatchImageRequest.getDefaultInstance())))));
+        return cases;
     }
 
     private List<Case> ids() {
@@ -168,7 +169,7 @@ class GrpcBadInputCorpusTest extends SeededGrpcTest {
         List<Case> cases = new ArrayList<>();
         for (String login : bad) {
             String label = abbreviate(login);
-            cases.add(asAlice("ListImages as " + label, stub -> stub.listImages(ListImagesRequest.newBuilder().setLogin(login).build())));
+            cases.addAll(listings("as " + label, ListImagesRequest.newBuilder().setLogin(login).build()));
             cases.add(asAlice("GetImage as " + label, stub -> stub.getImage(GetImageRequest.newBuilder().setLogin(login)
                     .setId(own.id().toString()).build())));
             cases.add(asAlice("UpdateImage as " + label, stub -> stub.updateImage(UpdateImageRequest.newBuilder().setLogin(login)
@@ -232,9 +233,9 @@ class GrpcBadInputCorpusTest extends SeededGrpcTest {
                     ImportImageFromDatacenterRequest.newBuilder().setDatacenter(datacenter).setId(UUID.randomUUID().toString()).build())));
         }
         for (String state : List.of("", "nonsense", "\u0000", "all' --", "s".repeat(10_000))) {
-            cases.add(asAlice("ListImages state " + abbreviate(state), stub -> stub.listImages(ListImagesRequest.newBuilder().setState(state).build())));
-            cases.add(asAlice("ListImages owner " + abbreviate(state), stub -> stub.listImages(ListImagesRequest.newBuilder().setOwner(state).build())));
-            cases.add(asAlice("ListImages name " + abbreviate(state), stub -> stub.listImages(ListImagesRequest.newBuilder().setName("~" + state).build())));
+            cases.addAll(listings("state " + abbreviate(state), ListImagesRequest.newBuilder().setState(state).build()));
+            cases.addAll(listings("owner " + abbreviate(state), ListImagesRequest.newBuilder().setOwner(state).build()));
+            cases.addAll(listings("name " + abbreviate(state), ListImagesRequest.newBuilder().setName("~" + state).build()));
         }
         cases.add(asAlice("CloneImage own image", stub -> stub.cloneImage(CloneImageRequest.newBuilder().setId(id).build())));
         return cases;
@@ -289,14 +290,21 @@ class GrpcBadInputCorpusTest extends SeededGrpcTest {
 
     private List<Case> sizes() {
         String huge = "h".repeat(5 * 1024 * 1024);
-        return List.of(
+        List<Case> cases = new ArrayList<>(listings("of 5 MB", ListImagesRequest.newBuilder().setName(huge).build()));
+        cases.addAll(List.of(
                 asAlice("UpdateImage of 5 MB", stub -> stub.updateImage(UpdateImageRequest.newBuilder().setId(own.id().toString())
                         .setDescription(huge).build())),
                 asAlice("CreateImageFromMachine of 5 MB", stub -> stub.createImageFromMachine(CreateImageFromMachineRequest
                         .newBuilder().setMachine(machine.id().toString()).setName("n").setVersion("1").setDescription(huge).build())),
-                asAlice("ListImages of 5 MB", stub -> stub.listImages(ListImagesRequest.newBuilder().setName(huge).build())),
                 asAlice("ExportImage of 5 MB", stub -> stub.exportImage(ExportImageRequest.newBuilder().setId(own.id().toString())
-                        .setMantaPath(huge).build())));
+                        .setMantaPath(huge).build()))));
+        return cases;
+    }
+
+    /** The two methods that take a ListImagesRequest: ListImages and StreamImages. */
+    private List<Case> listings(String label, ListImagesRequest request) {
+        return List.of(asAlice("ListImages " + label, stub -> stub.listImages(request)),
+                asAlice("StreamImages " + label, stub -> drain(stub.streamImages(request))));
     }
 
     // ---- running a case -------------------------------------------------------------------------

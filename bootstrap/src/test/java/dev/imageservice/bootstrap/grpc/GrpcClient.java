@@ -15,9 +15,13 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -115,5 +119,35 @@ public final class GrpcClient implements AutoCloseable {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    /**
+     * An observer that asks for one message only, so the server must wait for the client; {@code started}
+     * gets the call, to cancel it.
+     */
+    static <Q, R> ClientResponseObserver<Q, R> pausing(Consumer<ClientCallStreamObserver<Q>> started,
+                                                       Consumer<R> onFirst, CompletableFuture<Throwable> ended) {
+        return new ClientResponseObserver<>() {
+            @Override
+            public void beforeStart(ClientCallStreamObserver<Q> requests) {
+                requests.disableAutoRequestWithInitial(1);
+                started.accept(requests);
+            }
+
+            @Override
+            public void onNext(R message) {
+                onFirst.accept(message);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                ended.complete(error);
+            }
+
+            @Override
+            public void onCompleted() {
+                ended.complete(null);
+            }
+        };
     }
 }

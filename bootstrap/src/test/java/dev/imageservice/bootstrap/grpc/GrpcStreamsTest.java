@@ -22,7 +22,6 @@ import dev.imageservice.domain.image.ImageState;
 import dev.imageservice.domain.machine.MachineState;
 import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -42,7 +41,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,7 +159,7 @@ class GrpcStreamsTest extends SeededGrpcTest {
         CompletableFuture<Throwable> ended = new CompletableFuture<>();
 
         client.asyncAs(alice, ALICE_KEY).getImageFile(file(image.id().toString()),
-                observer(call::complete, firstChunk::complete, ended));
+                GrpcClient.pausing(call::complete, firstChunk::complete, ended));
         firstChunk.get(30, TimeUnit.SECONDS);
 
         assertThat(openFiles(sha256)).as("the server holds the file while the client pauses").isPositive();
@@ -182,7 +180,7 @@ class GrpcStreamsTest extends SeededGrpcTest {
         CompletableFuture<Throwable> ended = new CompletableFuture<>();
 
         client.asyncAs(alice, ALICE_KEY).watchImage(watch(pending.id().toString()),
-                observer(call::complete, first::complete, ended));
+                GrpcClient.pausing(call::complete, first::complete, ended));
 
         assertThat(first.get(30, TimeUnit.SECONDS).getImage().getState()).isEqualTo("creating");
         assertThat(hub.watchedImages()).isEqualTo(watchedBefore + 1);
@@ -253,33 +251,6 @@ class GrpcStreamsTest extends SeededGrpcTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         stub.getImageFile(file(id)).forEachRemaining(chunk -> out.writeBytes(chunk.getData().toByteArray()));
         return out.toByteArray();
-    }
-
-    /** An observer that asks for one message only, so the server must wait for the client. */
-    private static <Q, R> ClientResponseObserver<Q, R> observer(Consumer<ClientCallStreamObserver<Q>> started,
-                                                                Consumer<R> onFirst, CompletableFuture<Throwable> ended) {
-        return new ClientResponseObserver<>() {
-            @Override
-            public void beforeStart(ClientCallStreamObserver<Q> requests) {
-                requests.disableAutoRequestWithInitial(1);
-                started.accept(requests);
-            }
-
-            @Override
-            public void onNext(R message) {
-                onFirst.accept(message);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                ended.complete(error);
-            }
-
-            @Override
-            public void onCompleted() {
-                ended.complete(null);
-            }
-        };
     }
 
     /** File descriptors of this JVM (which runs the server) open on a file whose path contains {@code name}. */

@@ -112,7 +112,7 @@ class GrpcTelemetryTest extends SeededGrpcTest {
     }
 
     /** Stack traces logged while the capture was open; a background job's own faults are no request's. */
-    private static List<String> serverFaults(LogCapture log) {
+    static List<String> serverFaults(LogCapture log) {
         return log.withStackTraces().stream().filter(line -> !line.startsWith(JobTelemetry.class.getName())).toList();
     }
 }

@@ -69,6 +69,11 @@ public final class GrpcErrors {
                 failure);
     }
 
+    /** A refusal of the adapter's own, not a domain error: {@code reason} is still the ErrorInfo reason. */
+    public static StatusRuntimeException refusal(Status.Code status, String reason, String message) {
+        return toStatusException(status, reason, message, null);
+    }
+
     private static StatusRuntimeException withCause(StatusRuntimeException status, Throwable cause) {
         return new StatusRuntimeException(status.getStatus().withCause(cause), status.getTrailers());
     }

@@ -1,0 +1,73 @@
+package dev.imageservice.adapter.grpc.stream;
+
+import dev.imageservice.adapter.grpc.error.GrpcErrors;
+import io.grpc.stub.ServerCallStreamObserver;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * A server stream written by a producer that pushes its messages on the call's own thread (a listing
+ * read in one transaction): each message waits until the transport can take it, so a slow client
+ * slows the read rather than having the server buffer the answer, and a cancel stops the producer at
+ * its next message.
+ *
+ * <p>The wait polls {@code isReady()}: onReady, like every callback of the call, comes on the thread
+ * this blocks ({@code OneHopToWorker} delivers them one at a time), so it would only arrive once the
+ * producer had finished. {@code isCancelled()} is the call's own flag, set as soon as the transport
+ * closes the stream.
+ */
+public final class PacedStream<T> implements Consumer<T> {
+
+    /**
+     * Bytes the transport may hold before isReady turns false. With grpc-java's 32 KiB and the pause
+     * below, even a fast client could take at most ~32 MB/s, about the pace one listing reads at.
+     */
+    static final int READY_THRESHOLD = 256 * 1024;
+    private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final ServerCallStreamObserver<T> observer;
+
+    private PacedStream(ServerCallStreamObserver<T> observer) {
+        this.observer = observer;
+    }
+
+    /**
+     * Runs the producer, which hands each message to the sink it is given, then completes the stream;
+     * a failure of the producer ends the stream with its status. Call from the service method.
+     */
+    public static <T> void write(ServerCallStreamObserver<T> observer, Consumer<Consumer<T>> producer) {
+        observer.setOnReadyThreshold(READY_THRESHOLD);
+        try {
+            producer.accept(new PacedStream<>(observer));
+        } catch (Cancelled e) {
+            // The client went away: there is nobody to answer.
+            return;
+        } catch (RuntimeException e) {
+            observer.onError(GrpcErrors.toStatusException(e));
+            return;
+        }
+        observer.onCompleted();
+    }
+
+    @Override
+    public void accept(T message) {
+        while (true) {
+            if (observer.isCancelled()) {
+                throw new Cancelled();
+            }
+            if (observer.isReady()) {
+                break;
+            }
+            LockSupport.parkNanos(PAUSE_NANOS);
+        }
+        observer.onNext(message);
+    }
+
+    /** Thrown through the producer to stop it (and end its transaction) once the client cancelled. */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("the client cancelled the stream", null, false, false);
+        }
+    }
+}

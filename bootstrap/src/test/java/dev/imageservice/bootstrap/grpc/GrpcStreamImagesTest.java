@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -142,13 +143,13 @@ class GrpcStreamImagesTest extends SeededGrpcTest {
             client.asyncAs(hoarder, BOB_KEY).streamImages(hoarders, GrpcClient.pausing(call::complete, first::complete, ended));
             assertThat(first.get(30, TimeUnit.SECONDS).getId()).isEqualTo(hoarded.get(0));
 
-            eventually("the server's read waits for the client", () -> readsWaiting() == 1);
+            eventually("the server's read waits for the client", () -> readsWaitingForTheClient() == 1);
             Thread.sleep(200);
-            assertThat(readsWaiting()).as("flow control holds the read").isEqualTo(1);
+            assertThat(readsWaitingForTheClient()).as("flow control holds the read").isEqualTo(1);
             assertThat(ended).isNotDone();
             call.get().cancel("the client has seen enough", null);
 
-            eventually("the read ends after the cancel", Duration.ofSeconds(3), () -> readsWaiting() == 0);
+            eventually("the read ends after the cancel", Duration.ofSeconds(3), () -> threadsIn("write", thread -> true) == 0);
             assertThat(Status.fromThrowable(ended.get(30, TimeUnit.SECONDS)).getCode()).isEqualTo(Status.Code.CANCELLED);
             eventually("the cancelled stream is logged", () -> log.lines().stream().anyMatch(line -> line.contains(
                     "gRPC StreamImages imageservice.v1.ImageService/StreamImages -> CANCELLED in ")));
@@ -176,9 +177,22 @@ class GrpcStreamImagesTest extends SeededGrpcTest {
         return Arrays.stream(labels).map(seeded::get).toList();
     }
 
-    /** Threads of this JVM (which runs the server) inside a StreamImages write, waiting for the client or not. */
-    private static long readsWaiting() {
-        return Thread.getAllStackTraces().values().stream().filter(stack -> Arrays.stream(stack)
-                .anyMatch(frame -> frame.getClassName().equals(PacedStream.class.getName()))).count();
+    /**
+     * Listings in a timed wait to hand an image to the transport ({@code PacedStream.accept}): waiting
+     * for the client. A read that wrote without waiting would only ever pass through.
+     */
+    private static long readsWaitingForTheClient() {
+        return threadsIn("accept", thread -> thread.getState() == Thread.State.TIMED_WAITING);
+    }
+
+    /**
+     * Threads of this JVM (which runs the server) inside a method of {@link PacedStream}: {@code write}
+     * runs the whole listing, {@code accept} hands over one image.
+     */
+    private static long threadsIn(String method, Predicate<Thread> state) {
+        return Thread.getAllStackTraces().entrySet().stream().filter(thread -> state.test(thread.getKey()))
+                .filter(thread -> Arrays.stream(thread.getValue()).anyMatch(frame ->
+                        frame.getClassName().equals(PacedStream.class.getName()) && frame.getMethodName().equals(method)))
+                .count();
     }
 }

@@ -57,6 +57,7 @@ import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.grpc.RegisterInterceptor;
 import jakarta.inject.Inject;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -117,8 +118,7 @@ public class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBase {
     public void listImages(ListImagesRequest request, StreamObserver<ListImagesResponse> responses) {
         respond(responses, () -> {
             BoundedListResponse response = new BoundedListResponse();
-            listImages.forEachImage(ImageRequests.listQuery(account(request.getLogin()), request),
-                    image -> response.accept(ImageMessages.from(image)));
+            forEachImage(request, response);
             return response.build();
         });
     }
@@ -131,8 +131,13 @@ public class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBase {
     @Override
     public void streamImages(ListImagesRequest request, StreamObserver<dev.imageservice.adapter.grpc.v1.Image> responses) {
         PacedStream.write((ServerCallStreamObserver<dev.imageservice.adapter.grpc.v1.Image>) responses,
-                each -> listImages.forEachImage(ImageRequests.listQuery(account(request.getLogin()), request),
-                        image -> each.accept(ImageMessages.from(image))));
+                each -> forEachImage(request, each));
+    }
+
+    /** The images ListImages and StreamImages answer, each mapped and handed over as its row is read. */
+    private void forEachImage(ListImagesRequest request, Consumer<dev.imageservice.adapter.grpc.v1.Image> each) {
+        listImages.forEachImage(ImageRequests.listQuery(account(request.getLogin()), request),
+                image -> each.accept(ImageMessages.from(image)));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.imageservice.adapter.persistence;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.util.function.Supplier;
 import org.hibernate.Session;
@@ -17,6 +18,22 @@ public final class Tx {
 
     public static void run(Runnable work) {
         QuarkusTransaction.requiringNew().run(work);
+    }
+
+    /** Outside any transaction, within a request, as a read-only request runs. */
+    public static <T> T outside(Supplier<T> work) {
+        ManagedContext request = Arc.container().requestContext();
+        boolean activated = !request.isActive();
+        if (activated) {
+            request.activate();
+        }
+        try {
+            return work.get();
+        } finally {
+            if (activated) {
+                request.terminate();
+            }
+        }
     }
 
     /** Empties the entities' tables, in the order given, in one transaction. */

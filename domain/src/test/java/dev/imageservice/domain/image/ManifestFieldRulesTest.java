@@ -334,7 +334,9 @@ class ManifestFieldRulesTest {
             assertInvalid(() -> new ImageFile(A.toUpperCase(), 10, Compression.NONE, null), "files");
             assertInvalid(() -> new ImageFile(A.substring(1), 10, Compression.NONE, null), "files");
             assertInvalid(() -> new ImageFile(A + "0", 10, Compression.NONE, null), "files");
-            assertInvalid(() -> new ImageFile("g" + A.substring(1), 10, Compression.NONE, null), "files");
+            for (String justOutside : List.of("/", ":", "`", "g", "F")) {
+                assertInvalid(() -> new ImageFile(A.substring(1) + justOutside, 10, Compression.NONE, null), "files");
+            }
             assertInvalid(() -> new ImageFile(null, 10, Compression.NONE, null), "files");
         }
 
@@ -342,6 +344,7 @@ class ManifestFieldRulesTest {
         void sizeIsNotNegativeAndSha256IsHex() {
             assertInvalid(() -> new ImageFile(A, -1, Compression.NONE, null), "files");
             assertInvalid(() -> new ImageFile(A, 1, Compression.NONE, "b".repeat(63)), "files");
+            assertInvalid(() -> new ImageFile(A, 1, Compression.NONE, "b".repeat(63) + "/"), "files");
         }
     }
 

@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -35,10 +37,19 @@ public class DatabaseImageRepository implements ImageRepository {
 
     @Inject
     Database db;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
+    /**
+     * Within a transaction through the session, which sees what the transaction changed and keeps the row
+     * for a later update; outside one (a GetImage) by plain JDBC, which reads what is committed for less.
+     */
     @Override
     public Optional<Image> findById(UUID id) {
-        return Optional.ofNullable(db.session().find(ImageEntity.class, id)).map(ImageMapper::toDomain);
+        ImageEntity row = transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION
+                ? db.session().doReturningWork(connection -> ImageRowReader.read(connection, id))
+                : db.session().find(ImageEntity.class, id);
+        return Optional.ofNullable(row).map(ImageMapper::toDomain);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.imageservice.adapter.persistence.image;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.imageservice.domain.image.Acl;
 import dev.imageservice.domain.image.Compression;
 import dev.imageservice.domain.image.Description;
@@ -26,10 +27,11 @@ import java.util.Map;
 final class ImageMapper {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
-    private static final TypeReference<List<Object>> ARRAY = new TypeReference<>() {
-    };
+    // Readers built once: every image read from the database parses its three JSON columns.
+    private static final ObjectReader OBJECT = JSON.readerFor(new TypeReference<Map<String, Object>>() {
+    });
+    private static final ObjectReader ARRAY = JSON.readerFor(new TypeReference<List<Object>>() {
+    });
 
     private ImageMapper() {
     }
@@ -70,9 +72,9 @@ final class ImageMapper {
                 row.eula == null ? null : new WebAddress(row.eula),
                 row.os == null ? null : ImageOs.of(row.os),
                 row.type == null ? null : ImageType.of(row.type),
-                Requirements.of(read(row.requirementsJson, OBJECT)),
-                Tags.of(read(row.tagsJson, OBJECT)),
-                Acl.of(read(row.aclJson, ARRAY)),
+                Requirements.of(readObject(row.requirementsJson)),
+                Tags.of(readObject(row.tagsJson)),
+                Acl.of(readArray(row.aclJson)),
                 row.isPublic,
                 row.originId);
         ImageError error = row.errorCode == null ? null : new ImageError(row.errorCode, row.errorMessage);
@@ -90,9 +92,18 @@ final class ImageMapper {
         }
     }
 
-    private static <T> T read(String json, TypeReference<T> type) {
+    /** An image without tags or requirements, or shared with nobody, needs no parser for those columns. */
+    private static Map<String, Object> readObject(String json) {
+        return "{}".equals(json) ? Map.of() : read(json, OBJECT);
+    }
+
+    private static List<Object> readArray(String json) {
+        return "[]".equals(json) ? List.of() : read(json, ARRAY);
+    }
+
+    private static <T> T read(String json, ObjectReader reader) {
         try {
-            return JSON.readValue(json, type);
+            return reader.readValue(json);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -27,6 +27,7 @@ import dev.imageservice.domain.image.Tags;
 import dev.imageservice.domain.image.WebAddress;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -85,8 +86,16 @@ class DatabaseImageRepositoryTest {
                 ImageState.CREATING);
     }
 
+    /**
+     * Read both ways a request reads: within a transaction (through the session) and outside one (plain
+     * JDBC, as GetImage does); the two must agree on everything, the revision included.
+     */
     private Image load(UUID id) {
-        return Tx.call(() -> images.findById(id).orElseThrow());
+        Image inTransaction = Tx.call(() -> images.findById(id).orElseThrow());
+        Image outside = Tx.outside(() -> images.findById(id).orElseThrow());
+        assertSameImage(outside, inTransaction);
+        assertThat(outside.revision()).isEqualTo(inTransaction.revision());
+        return inTransaction;
     }
 
     private static void assertSameImage(Image actual, Image expected) {
@@ -157,6 +166,54 @@ class DatabaseImageRepositoryTest {
     @Test
     void anAbsentImageIsEmpty() {
         assertThat(Tx.call(() -> images.findById(UUID.randomUUID()))).isEmpty();
+        assertThat(Tx.outside(() -> images.findById(UUID.randomUUID()))).isEmpty();
+    }
+
+    /** Every column the entity maps, each set: the plain JDBC read must fill each as Hibernate does. */
+    @Test
+    void theReadOutsideATransactionFillsEveryColumnAsHibernateDoes() throws Exception {
+        ImageEntity stored = new ImageEntity();
+        for (Field field : mappedFields()) {
+            field.set(stored, sampleOf(field));
+        }
+        Tx.run(() -> Tx.session().persist(stored));
+
+        ImageEntity byHibernate = Tx.call(() -> Tx.session().find(ImageEntity.class, stored.id));
+        ImageEntity byJdbc = Tx.outside(() -> Tx.session().doReturningWork(c -> ImageRowReader.read(c, stored.id)));
+
+        for (Field field : mappedFields()) {
+            assertThat(field.get(byJdbc)).as(field.getName()).isNotNull().isEqualTo(field.get(byHibernate));
+        }
+    }
+
+    /** The fields Hibernate maps to columns, as its metamodel lists them. */
+    private static List<Field> mappedFields() {
+        return Tx.session().getMetamodel().entity(ImageEntity.class).getAttributes().stream()
+                .map(attribute -> {
+                    Field field = (Field) attribute.getJavaMember();
+                    field.setAccessible(true);
+                    return field;
+                })
+                .toList();
+    }
+
+    /** A value of the field's type that no column holds by default (a JSON column needs JSON). */
+    private static Object sampleOf(Field field) {
+        Class<?> type = field.getType();
+        if (type == UUID.class) {
+            return UUID.randomUUID();
+        } else if (type == Instant.class) {
+            return Instant.parse("2024-01-02T03:04:05.678Z");
+        } else if (type == boolean.class) {
+            return true;
+        } else if (type == long.class || type == Long.class) {
+            return 7L;
+        } else if (field.getName().endsWith("Json")) {
+            return "{\"" + field.getName() + "\":1}";
+        } else if (type == String.class) {
+            return field.getName().substring(0, Math.min(8, field.getName().length())); // the narrowest column is 8
+        }
+        throw new AssertionError("no sample for " + field + ": add one");
     }
 
     @Test

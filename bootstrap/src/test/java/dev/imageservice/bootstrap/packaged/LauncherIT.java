@@ -1,0 +1,68 @@
+package dev.imageservice.bootstrap.packaged;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/image-service}, the launcher the README starts the service with, chooses the garbage
+ * collector: the serial one for its default heap, the JVM's own choice for a heap given in IMAGES_HEAP,
+ * and whatever JAVA_OPTS names over either (the JVM refuses to start with two). Each case runs one admin
+ * command through the launcher and reads the collector from the JVM's own GC log line.
+ */
+class LauncherIT {
+
+    private static final Path LAUNCHER = Path.of("..", "bin", "image-service");
+
+    @TempDir
+    Path data;
+
+    @Test
+    void theDefaultHeapGetsTheSerialCollector() throws Exception {
+        assertThat(launch(Map.of("JAVA_OPTS", "-Xlog:gc:stdout"))).contains("Using Serial");
+    }
+
+    @Test
+    void aHeapOfTheOperatorsChoiceKeepsTheJvmsCollector() throws Exception {
+        // What the JVM picks for the same heap on this machine without the launcher: G1 on two cores or more.
+        String jvmChoice = javaGcLog("-Xmx300m");
+        assertThat(launch(Map.of("IMAGES_HEAP", "300m", "JAVA_OPTS", "-Xlog:gc:stdout"))).contains(jvmChoice);
+    }
+
+    @Test
+    void aCollectorNamedInJavaOptsWins() throws Exception {
+        assertThat(launch(Map.of("JAVA_OPTS", "-Xlog:gc:stdout -XX:+UseParallelGC"))).contains("Using Parallel");
+    }
+
+    /** The launcher's output for {@code account list} on an empty data folder; fails unless it exits 0. */
+    private String launch(Map<String, String> environment) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "account", "list").redirectErrorStream(true);
+        builder.environment().keySet().removeAll(List.of("IMAGES_HEAP", "JAVA_OPTS", "IMAGES_JAR"));
+        builder.environment().putAll(environment);
+        builder.environment().put("IMAGES_DATA_DIR", data.toString());
+        return run(builder);
+    }
+
+    /** The collector ("Using G1") the launcher's JVM, java on the PATH, logs with this option alone. */
+    private static String javaGcLog(String option) throws IOException, InterruptedException {
+        String out = run(new ProcessBuilder("java", option, "-Xlog:gc:stdout", "-version").redirectErrorStream(true));
+        return out.lines().filter(line -> line.contains("Using ")).findFirst().map(line -> line.substring(line.indexOf("Using ")))
+                .orElseThrow(() -> new AssertionError("no collector in: " + out));
+    }
+
+    private static String run(ProcessBuilder builder) throws IOException, InterruptedException {
+        Process process = builder.start();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        String text = new String(output, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(text).isZero();
+        return text;
+    }
+}

@@ -11,6 +11,7 @@ import dev.imageservice.adapter.grpc.v1.ImageServiceGrpc.ImageServiceBlockingStu
 import dev.imageservice.adapter.grpc.v1.ListImagesRequest;
 import dev.imageservice.adapter.grpc.v1.ListImagesResponse;
 import dev.imageservice.bootstrap.observe.LogCapture;
+import dev.imageservice.bootstrap.observe.Scrape;
 import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.image.ImageState;
 import io.grpc.Status;
@@ -113,6 +114,10 @@ class GrpcStreamImagesTest extends SeededGrpcTest {
     @Test
     void aListingPastFourMibArrivesWholeAsAStream_whileListImagesRefusesIt() {
         ListImagesRequest hoarders = ListImagesRequest.newBuilder().setOwner(hoarder.id().toString()).build();
+        String[] streams = {"operation=\"StreamImages\"", "protocol=\"gRPC\"", "status=\"2xx\""};
+        String[] refusedLists = {"operation=\"ListImages\"", "protocol=\"gRPC\"", "status=\"4xx\""};
+        double streamsBefore = Scrape.value("images_requests_seconds_count", streams);
+        double refusedListsBefore = Scrape.value("images_requests_seconds_count", refusedLists);
         List<Image> streamed = stream(hoarder(), hoarders);
 
         assertThat(ids(streamed)).containsExactlyElementsOf(hoarded);
@@ -121,6 +126,9 @@ class GrpcStreamImagesTest extends SeededGrpcTest {
         com.google.rpc.Status refused = assertFails(() -> hoarder().listImages(hoarders),
                 Status.Code.RESOURCE_EXHAUSTED, "ResponseTooLarge");
         assertThat(refused.getMessage()).contains("StreamImages", String.valueOf(FOUR_MIB));
+        // The stream is an operation of its own: its duration is the client's pace, not the service's.
+        assertThat(Scrape.value("images_requests_seconds_count", streams)).isEqualTo(streamsBefore + 1);
+        assertThat(Scrape.value("images_requests_seconds_count", refusedLists)).isEqualTo(refusedListsBefore + 1);
 
         // Below the bound, the same images come in one message as before.
         ListImagesResponse under = hoarder().listImages(hoarders.toBuilder().setVersion("1.0.0").build());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +38,17 @@ class LauncherIT {
     }
 
     @Test
-    void aCollectorNamedInJavaOptsWins() throws Exception {
+    void aCollectorNamedInTheJvmsOptionsWins() throws Exception {
         assertThat(launch(Map.of("JAVA_OPTS", "-Xlog:gc:stdout -XX:+UseParallelGC"))).contains("Using Parallel");
+        assertThat(launch(Map.of("JAVA_OPTS", "-Xlog:gc:stdout", "JAVA_TOOL_OPTIONS", "-XX:+UseParallelGC")))
+                .contains("Using Parallel");
     }
 
     /** The launcher's output for {@code account list} on an empty data folder; fails unless it exits 0. */
     private String launch(Map<String, String> environment) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "account", "list").redirectErrorStream(true);
-        builder.environment().keySet().removeAll(List.of("IMAGES_HEAP", "JAVA_OPTS", "IMAGES_JAR"));
+        builder.environment().keySet()
+                .removeAll(List.of("IMAGES_HEAP", "JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "IMAGES_JAR"));
         builder.environment().putAll(environment);
         builder.environment().put("IMAGES_DATA_DIR", data.toString());
         return run(builder);
@@ -57,12 +61,21 @@ class LauncherIT {
                 .orElseThrow(() -> new AssertionError("no collector in: " + out));
     }
 
+    /** Output to a file, so that a process that hangs fails the test at the timeout instead of blocking a read. */
     private static String run(ProcessBuilder builder) throws IOException, InterruptedException {
-        Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        String text = new String(output, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(text).isZero();
-        return text;
+        Path output = Files.createTempFile("launcher", ".log");
+        try {
+            Process process = builder.redirectOutput(output.toFile()).start();
+            boolean exited = process.waitFor(2, TimeUnit.MINUTES);
+            if (!exited) {
+                process.destroyForcibly();
+            }
+            String text = Files.readString(output, StandardCharsets.UTF_8);
+            assertThat(exited).as(text).isTrue();
+            assertThat(process.exitValue()).as(text).isZero();
+            return text;
+        } finally {
+            Files.delete(output);
+        }
     }
 }

@@ -1,7 +1,10 @@
 package dev.imageservice.adapter.grpc.stream;
 
 import dev.imageservice.adapter.grpc.error.GrpcErrors;
+import dev.imageservice.domain.error.ErrorCode;
+import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -15,7 +18,9 @@ import java.util.function.Consumer;
  * <p>The wait polls {@code isReady()}: onReady, like every callback of the call, comes on the thread
  * this blocks ({@code OneHopToWorker} delivers them one at a time), so it would only arrive once the
  * producer had finished. {@code isCancelled()} is the call's own flag, set as soon as the transport
- * closes the stream.
+ * closes the stream. The wait is bounded: a client that takes no message for {@link #STALL_LIMIT}
+ * gets RESOURCE_EXHAUSTED ({@value #TOO_SLOW}), and a worker interrupted at shutdown ends the stream
+ * UNAVAILABLE; either way the producer's read stops and its transaction rolls back.
  */
 public final class PacedStream<T> implements Consumer<T> {
 
@@ -24,12 +29,20 @@ public final class PacedStream<T> implements Consumer<T> {
      * below, even a fast client could take at most ~32 MB/s, about the pace one listing reads at.
      */
     static final int READY_THRESHOLD = 256 * 1024;
+    /**
+     * How long a client may take no message before the stream is ended: a client that stops reading
+     * without cancelling would otherwise hold a worker, a database connection and a transaction.
+     */
+    static final Duration STALL_LIMIT = Duration.ofSeconds(30);
+    static final String TOO_SLOW = "ClientTooSlow";
     private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final ServerCallStreamObserver<T> observer;
+    private final long stallLimitNanos;
 
-    private PacedStream(ServerCallStreamObserver<T> observer) {
+    private PacedStream(ServerCallStreamObserver<T> observer, Duration stallLimit) {
         this.observer = observer;
+        this.stallLimitNanos = stallLimit.toNanos();
     }
 
     /**
@@ -37,9 +50,13 @@ public final class PacedStream<T> implements Consumer<T> {
      * a failure of the producer ends the stream with its status. Call from the service method.
      */
     public static <T> void write(ServerCallStreamObserver<T> observer, Consumer<Consumer<T>> producer) {
+        write(observer, producer, STALL_LIMIT);
+    }
+
+    static <T> void write(ServerCallStreamObserver<T> observer, Consumer<Consumer<T>> producer, Duration stallLimit) {
         observer.setOnReadyThreshold(READY_THRESHOLD);
         try {
-            producer.accept(new PacedStream<>(observer));
+            producer.accept(new PacedStream<>(observer, stallLimit));
         } catch (Cancelled e) {
             // The client went away: there is nobody to answer.
             return;
@@ -52,12 +69,22 @@ public final class PacedStream<T> implements Consumer<T> {
 
     @Override
     public void accept(T message) {
+        long waitingSince = System.nanoTime();
         while (true) {
             if (observer.isCancelled()) {
                 throw new Cancelled();
             }
             if (observer.isReady()) {
                 break;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                // The server is stopping its workers; parkNanos would return at once from now on. The flag stays set.
+                throw GrpcErrors.refusal(Status.Code.UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE.wireName(),
+                        "the server is shutting down; list again");
+            }
+            if (System.nanoTime() - waitingSince > stallLimitNanos) {
+                throw GrpcErrors.refusal(Status.Code.RESOURCE_EXHAUSTED, TOO_SLOW,
+                        "the client took no image for " + stallLimitNanos / 1_000_000_000 + " s: the stream was ended");
             }
             LockSupport.parkNanos(PAUSE_NANOS);
         }

@@ -11,8 +11,8 @@ import java.util.UUID;
  * One image row read with plain JDBC, for a read outside any transaction (a GetImage): there is no
  * persistence context to consult or fill then, and Hibernate's loader, entity events and session
  * bookkeeping cost more than the query itself. It fills the same {@link ImageEntity} that Hibernate
- * maps, column for column; ImageRowReaderTest compares the two reads field by field, so a column added
- * to the entity and not here fails it.
+ * maps, column for column; DatabaseImageRepositoryTest compares the two reads field by field, so a
+ * column added to the entity and not here fails it.
  */
 final class ImageRowReader {
 

@@ -8,8 +8,6 @@ import dev.imageservice.domain.image.Image;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 @Singleton
@@ -20,14 +18,6 @@ class ListImagesService implements ListImagesUseCase {
     @Inject
     ListImagesService(ImageRepository images) {
         this.images = images;
-    }
-
-    @Override
-    @Transactional
-    public List<Image> listImages(ListImagesQuery query) {
-        List<Image> all = new ArrayList<>();
-        forEachImage(query, all::add);
-        return all;
     }
 
     @Override

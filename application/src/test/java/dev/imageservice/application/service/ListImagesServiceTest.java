@@ -13,6 +13,7 @@ import dev.imageservice.domain.image.Image;
 import dev.imageservice.domain.image.ImageOs;
 import dev.imageservice.domain.image.ImageState;
 import dev.imageservice.domain.image.ImageType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,10 +58,17 @@ class ListImagesServiceTest {
     }
 
     private List<String> list(Function<ListImagesQuery, ListImagesQuery> query) {
-        List<Image> found = service.listImages(query.apply(ListImagesQuery.everything(ALICE)));
+        List<Image> found = listed(query.apply(ListImagesQuery.everything(ALICE)));
         Map<UUID, String> names = new java.util.HashMap<>();
         ids.forEach((name, id) -> names.put(id, name));
         return found.stream().map(image -> names.get(image.id())).toList();
+    }
+
+    /** What the service hands over, in its order. */
+    private List<Image> listed(ListImagesQuery query) {
+        List<Image> found = new ArrayList<>();
+        service.forEachImage(query, found::add);
+        return found;
     }
 
     /** The query with one filter as an adapter parses it from the caller's text. */
@@ -121,7 +129,7 @@ class ListImagesServiceTest {
 
     @Test
     void bobSeesOnlyWhatIsHisOrPublic() {
-        List<UUID> found = service.listImages(ListImagesQuery.everything(BOB)).stream().map(Image::id).toList();
+        List<UUID> found = listed(ListImagesQuery.everything(BOB)).stream().map(Image::id).toList();
         assertThat(found).containsExactly(ids.get("bobPrivate"), ids.get("bobPublic"), ids.get("bobShared"));
     }
 }

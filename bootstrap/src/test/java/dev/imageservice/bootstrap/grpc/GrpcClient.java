@@ -14,6 +14,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
@@ -31,7 +32,19 @@ public final class GrpcClient implements AutoCloseable {
     private final ManagedChannel channel;
 
     public GrpcClient() {
-        channel = ManagedChannelBuilder.forAddress("localhost", port()).usePlaintext().build();
+        this(ManagedChannelBuilder.forAddress("localhost", port()));
+    }
+
+    private GrpcClient(ManagedChannelBuilder<?> channel) {
+        this.channel = channel.usePlaintext().build();
+    }
+
+    /**
+     * A client whose HTTP/2 flow-control window stays at {@code bytes}: setting it turns off grpc-java's
+     * automatic tuning, which grows a channel's window (up to 8 MiB) after bulk transfers.
+     */
+    static GrpcClient withFixedWindow(int bytes) {
+        return new GrpcClient(NettyChannelBuilder.forAddress("localhost", port()).flowControlWindow(bytes));
     }
 
     /** The port the test server bound ({@code test-port=0} picks a free one). */

@@ -139,6 +139,9 @@ class GrpcStreamImagesTest extends SeededGrpcTest {
     /**
      * The client takes one image and stops asking: flow control holds the server mid-listing, its read
      * waiting; the cancel must end that read (and its transaction) promptly and quietly.
+     *
+     * <p>The call has a channel of its own with a small fixed window: the pause holds only while the
+     * client's window and the server's ready threshold stay well below the listing, whatever ran before.
      */
     @Test
     void aClientThatPausesHoldsTheServersRead_andItsCancelEndsIt() throws Exception {
@@ -147,17 +150,25 @@ class GrpcStreamImagesTest extends SeededGrpcTest {
         CompletableFuture<Image> first = new CompletableFuture<>();
         CompletableFuture<Throwable> ended = new CompletableFuture<>();
 
-        try (LogCapture log = LogCapture.everything()) {
-            client.asyncAs(hoarder, BOB_KEY).streamImages(hoarders, GrpcClient.pausing(call::complete, first::complete, ended));
+        try (GrpcClient narrow = GrpcClient.withFixedWindow(64 * 1024); LogCapture log = LogCapture.everything()) {
+            narrow.asyncAs(hoarder, BOB_KEY).streamImages(hoarders, GrpcClient.pausing(call::complete, first::complete, ended));
             assertThat(first.get(30, TimeUnit.SECONDS).getId()).isEqualTo(hoarded.get(0));
 
             eventually("the server's read waits for the client", () -> readsWaitingForTheClient() == 1);
-            Thread.sleep(200);
-            assertThat(readsWaitingForTheClient()).as("flow control holds the read").isEqualTo(1);
+            // The waiting read is runnable for a moment at each poll: sampled a while, it never leaves
+            // accept and is seen waiting again.
+            int seenWaiting = 0;
+            for (int sample = 0; sample < 50; sample++) {
+                Thread.sleep(4);
+                assertThat(threadsIn("accept", thread -> true)).as("flow control holds the read").isEqualTo(1);
+                seenWaiting += readsWaitingForTheClient();
+            }
+            assertThat(seenWaiting).as("samples of the held read waiting").isPositive();
             assertThat(ended).isNotDone();
             call.get().cancel("the client has seen enough", null);
 
-            eventually("the read ends after the cancel", Duration.ofSeconds(3), () -> threadsIn("write", thread -> true) == 0);
+            // Generous for a loaded machine: the point is that the read is not left hanging.
+            eventually("the read ends after the cancel", Duration.ofSeconds(15), () -> threadsIn("write", thread -> true) == 0);
             assertThat(Status.fromThrowable(ended.get(30, TimeUnit.SECONDS)).getCode()).isEqualTo(Status.Code.CANCELLED);
             eventually("the cancelled stream is logged", () -> log.lines().stream().anyMatch(line -> line.contains(
                     "gRPC StreamImages imageservice.v1.ImageService/StreamImages -> CANCELLED in ")));

@@ -37,6 +37,7 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,7 +86,7 @@ class CloneImageTest {
         // The original owner cannot see the clone; the clone's owner can delete it; the original is untouched.
         assertThatThrownBy(() -> getImage.getImage(new GetImageQuery(bob, clone.id().toString())))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND));
-        assertThat(listImages.listImages(ListImagesQuery.everything(bob))).extracting(Image::id).doesNotContain(clone.id());
+        assertThat(listed(ListImagesQuery.everything(bob))).extracting(Image::id).doesNotContain(clone.id());
         deleteImage.deleteImage(new DeleteImageCommand(alice, clone.id().toString()));
         Image original = getImage.getImage(new GetImageQuery(bob, shared.id().toString()));
         assertThat(original.manifest().acl().accounts()).containsExactly(alice.id());
@@ -117,7 +118,7 @@ class CloneImageTest {
         assertThat(content(firstClone)).isEqualTo("first");
         assertThat(stored(clone.id()).state()).isEqualTo(ImageState.ACTIVE);
         // Disabled origins stay out of the default listing.
-        assertThat(listImages.listImages(ListImagesQuery.everything(alice))).extracting(Image::id)
+        assertThat(listed(ListImagesQuery.everything(alice))).extracting(Image::id)
                 .contains(clone.id()).doesNotContain(firstClone.id(), secondClone.id());
     }
 
@@ -208,8 +209,16 @@ class CloneImageTest {
     }
 
     private List<Image> ownedBy(Account account) {
-        return QuarkusTransaction.requiringNew().call(() -> listImages.listImages(
-                new ListImagesQuery(account, StateFilter.ALL, null, account.id(), null, null, null, null)));
+        return listed(new ListImagesQuery(account, StateFilter.ALL, null, account.id(), null, null, null, null));
+    }
+
+    /** The listing as a list, read in a transaction of its own. */
+    private List<Image> listed(ListImagesQuery query) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Image> found = new ArrayList<>();
+            listImages.forEachImage(query, found::add);
+            return found;
+        });
     }
 
     private String content(Image image) {

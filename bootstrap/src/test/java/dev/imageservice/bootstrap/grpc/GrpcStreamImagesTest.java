@@ -155,8 +155,8 @@ class GrpcStreamImagesTest extends SeededGrpcTest {
             assertThat(first.get(30, TimeUnit.SECONDS).getId()).isEqualTo(hoarded.get(0));
 
             eventually("the server's read waits for the client", () -> readsWaitingForTheClient() == 1);
-            // The waiting read is runnable for a moment at each poll: sampled a while, it never leaves
-            // accept and is seen waiting again.
+            // The waiting read is runnable for a moment each time it looks again: sampled a while, it
+            // never leaves accept and is seen waiting again.
             int seenWaiting = 0;
             for (int sample = 0; sample < 50; sample++) {
                 Thread.sleep(4);

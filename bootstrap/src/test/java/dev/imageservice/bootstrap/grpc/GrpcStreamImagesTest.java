@@ -178,6 +178,34 @@ class GrpcStreamImagesTest extends SeededGrpcTest {
         assertThat(ids(stream(hoarder(), hoarders))).containsExactlyElementsOf(hoarded);
     }
 
+    /**
+     * A client whose deadline passes while the server's read waits for it: the read ends as on a cancel,
+     * but the call is what the client saw, DEADLINE_EXCEEDED, the server's slowness (5xx), not a CANCELLED
+     * of the client's own.
+     */
+    @Test
+    void aDeadlineThatPassesWhileTheReadWaitsIsLoggedAndCountedAsDeadlineExceeded() throws Exception {
+        ListImagesRequest hoarders = ListImagesRequest.newBuilder().setOwner(hoarder.id().toString()).build();
+        String[] exceeded = {"operation=\"StreamImages\"", "protocol=\"gRPC\"", "status=\"5xx\""};
+        double exceededBefore = Scrape.value("images_requests_seconds_count", exceeded);
+        CompletableFuture<Image> first = new CompletableFuture<>();
+        CompletableFuture<Throwable> ended = new CompletableFuture<>();
+
+        try (GrpcClient narrow = GrpcClient.withFixedWindow(64 * 1024); LogCapture log = LogCapture.accessLog()) {
+            narrow.asyncAs(hoarder, BOB_KEY).withDeadlineAfter(3, TimeUnit.SECONDS)
+                    .streamImages(hoarders, GrpcClient.pausing(call -> { }, first::complete, ended));
+            assertThat(first.get(30, TimeUnit.SECONDS).getId()).isEqualTo(hoarded.get(0));
+
+            assertThat(Status.fromThrowable(ended.get(30, TimeUnit.SECONDS)).getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+            eventually("the read ends at the deadline", Duration.ofSeconds(15), () -> threadsIn("write", thread -> true) == 0);
+            eventually("the call is logged", () -> log.lines().stream().anyMatch(line -> line.contains(
+                    "gRPC StreamImages imageservice.v1.ImageService/StreamImages -> ")));
+            assertThat(log.lines()).anySatisfy(line -> assertThat(line).contains(
+                    "gRPC StreamImages imageservice.v1.ImageService/StreamImages -> DEADLINE_EXCEEDED in "));
+        }
+        assertThat(Scrape.value("images_requests_seconds_count", exceeded)).isEqualTo(exceededBefore + 1);
+    }
+
     private ImageServiceBlockingStub hoarder() {
         return client.as(hoarder, BOB_KEY);
     }

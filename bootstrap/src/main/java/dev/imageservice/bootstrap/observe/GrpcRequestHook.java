@@ -26,9 +26,9 @@ import org.jboss.logging.Logger;
  * UUID, answered in the response headers (or in the trailers of a call that ends before any header).
  * A server fault's stack trace is logged here, once, with that id (the adapter hands it over as the
  * status's cause, which never reaches the client). A call that ends cancelled rather than closed is
- * recorded as DEADLINE_EXCEEDED if its deadline had passed (the server was too slow for the client),
- * else as CANCELLED (the client went away, or the transport refused a request over the size limit
- * before the service started).
+ * recorded as its client saw it: RESOURCE_EXHAUSTED if the transport refused its request as over the
+ * size limit (before the service started; see {@link TransportEndings}), DEADLINE_EXCEEDED if its
+ * deadline had passed (the server was too slow for the client), else CANCELLED (the client went away).
  */
 @GlobalInterceptor
 @ApplicationScoped
@@ -68,16 +68,20 @@ public class GrpcRequestHook implements ServerInterceptor, Prioritized {
         String requestId = given == null || given.isBlank() ? UUID.randomUUID().toString() : given;
         Observed<Q, R> observed = new Observed<>(call, requestId, ClaimedLogin.of(headers.get(AUTHORIZATION)));
         Deadline deadline = Context.current().getDeadline();
+        TransportEndings.Ending ending = TransportEndings.ofCurrentCall();
         return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(next.startCall(observed, headers)) {
             @Override
             public void onCancel() {
-                observed.record(cancelledAs(deadline));
+                observed.record(cancelledAs(ending, deadline));
                 super.onCancel();
             }
         };
     }
 
-    private static Status.Code cancelledAs(Deadline deadline) {
+    private static Status.Code cancelledAs(TransportEndings.Ending ending, Deadline deadline) {
+        if (ending.refusedAsTooLarge()) {
+            return Status.Code.RESOURCE_EXHAUSTED;
+        }
         return deadline != null && deadline.timeRemaining(TimeUnit.NANOSECONDS) < DEADLINE_SLACK_NANOS
                 ? Status.Code.DEADLINE_EXCEEDED : Status.Code.CANCELLED;
     }

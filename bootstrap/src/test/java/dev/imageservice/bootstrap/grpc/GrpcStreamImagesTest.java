@@ -39,7 +39,6 @@ import org.junit.jupiter.api.Test;
 class GrpcStreamImagesTest extends SeededGrpcTest {
 
     private static final int FOUR_MIB = 4 * 1024 * 1024;
-    private static final String TRANSPORT_DROPPED_WRITES = "io.grpc.netty.NettyServerHandler: Stream Error";
     /** The most a description may hold: each of the hoarder's images takes some 10 KB. */
     private static final String LONG_DESCRIPTION = "d".repeat(10_240);
     /** Enough to pass 4 MiB; the first {@value #UNDER_BOUND} of them (version 1.0.0) stay below it. */
@@ -172,8 +171,9 @@ class GrpcStreamImagesTest extends SeededGrpcTest {
             assertThat(Status.fromThrowable(ended.get(30, TimeUnit.SECONDS)).getCode()).isEqualTo(Status.Code.CANCELLED);
             eventually("the cancelled stream is logged", () -> log.lines().stream().anyMatch(line -> line.contains(
                     "gRPC StreamImages imageservice.v1.ImageService/StreamImages -> CANCELLED in ")));
-            // Netty may warn that the reset stream's queued bytes were dropped (grpc-java #1578): the transport's, not a fault.
-            assertThat(GrpcTelemetryTest.serverFaults(log)).allMatch(line -> line.startsWith(TRANSPORT_DROPPED_WRITES));
+            // The reset stream's queued messages were dropped, which Netty reports as a stream error
+            // (grpc-java #1578): no fault of the server's, so no stack trace.
+            assertThat(GrpcTelemetryTest.serverFaults(log)).isEmpty();
         }
         assertThat(ids(stream(hoarder(), hoarders))).containsExactlyElementsOf(hoarded);
     }

@@ -17,7 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class TransportEndings implements ServerBuilderCustomizer<VertxServerBuilder> {
 
-    private static final Context.Key<Ending> KEY = Context.key("imageservice.transport-ending");
+    /** A server built without this tracer (Quarkus's Vert.x gRPC server) tells nothing: no call ends refused. */
+    private static final Context.Key<Ending> KEY = Context.keyWithDefault("imageservice.transport-ending", new Ending());
 
     @Override
     public void customize(GrpcServerConfiguration configuration, VertxServerBuilder builder) {

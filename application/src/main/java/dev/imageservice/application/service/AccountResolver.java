@@ -7,6 +7,7 @@ import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 
 /** Resolves a path's {@code :login} (docs/compatibility.md, "One request, in order"). */
 @Singleton
@@ -24,7 +25,7 @@ class AccountResolver implements ResolveAccountUseCase {
     /** At most one read, which needs no transaction. */
     @Override
     public Account resolveAccount(Account caller, String login) {
-        if (MY.equals(login) || caller.login().equals(login)) {
+        if (namesCaller(caller, login)) {
             return caller;
         }
         // The reference loads the account before authorizing, so an unknown login is 404 for anyone.
@@ -34,5 +35,14 @@ class AccountResolver implements ResolveAccountUseCase {
             throw new DomainException(ErrorCode.NOT_AUTHORIZED, "You do not have permission to access " + login);
         }
         return account;
+    }
+
+    @Override
+    public Optional<Account> resolveAccountFromMemory(Account caller, String login) {
+        return namesCaller(caller, login) ? Optional.of(caller) : Optional.empty();
+    }
+
+    private static boolean namesCaller(Account caller, String login) {
+        return MY.equals(login) || caller.login().equals(login);
     }
 }

@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,6 +57,20 @@ class AuthenticateRequestService implements AuthenticateRequestUseCase {
     /** No transaction: accounts and keys come from the {@link CredentialCache}, which reads without one. */
     @Override
     public Account authenticate(SignedRequest request) {
+        return authenticate(request, login -> Optional.of(credentials.of(login))).orElseThrow();
+    }
+
+    @Override
+    public Optional<Account> authenticateFromMemory(SignedRequest request) {
+        return authenticate(request, credentials::inMemory);
+    }
+
+    /**
+     * {@code credentialsOf} answers empty when a login's credentials are not at hand; this then answers
+     * empty too, having judged only what needs no account.
+     */
+    private Optional<Account> authenticate(SignedRequest request,
+                                           Function<String, Optional<Optional<CredentialCache.Credentials>>> credentialsOf) {
         // Other schemes (Basic included) are ignored, as CloudAPI does: the request then has no caller.
         RequestSignature signature = read(request)
                 .orElseThrow(() -> refused(Reason.NO_SIGNATURE, new DomainException(ErrorCode.INVALID_CREDENTIALS, MUST_AUTHENTICATE)));
@@ -72,7 +87,11 @@ class AuthenticateRequestService implements AuthenticateRequestUseCase {
         // so the key must be one of the account's own keys and the request acts as the account.
         String login = keyId.group(1);
         String keyName = keyId.group(3);
-        CredentialCache.Credentials signer = credentials.of(login)
+        Optional<Optional<CredentialCache.Credentials>> atHand = credentialsOf.apply(login);
+        if (atHand.isEmpty()) {
+            return Optional.empty();
+        }
+        CredentialCache.Credentials signer = atHand.get()
                 .orElseThrow(() -> rejected(Reason.UNKNOWN_ACCOUNT, signature));
         Account account = signer.account();
         SshKey key = signer.keys().stream()
@@ -85,7 +104,7 @@ class AuthenticateRequestService implements AuthenticateRequestUseCase {
         if (account.disabled()) {
             throw refused(Reason.ACCOUNT_DISABLED, new DomainException(ErrorCode.NOT_AUTHORIZED, ACCOUNT_DISABLED));
         }
-        return account;
+        return Optional.of(account);
     }
 
     /** The verifier refuses a malformed Signature header with InvalidHeader. */

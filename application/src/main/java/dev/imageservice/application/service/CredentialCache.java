@@ -44,11 +44,11 @@ class CredentialCache {
 
     /** The login's account and keys, at most {@link #MAX_AGE} old; empty when there is no such login. */
     Optional<Credentials> of(String login) {
-        Instant now = clock.instant();
-        Entry entry = byLogin.get(login);
-        if (entry != null && entry.isFreshAt(now)) {
-            return entry.credentials();
+        Optional<Optional<Credentials>> atHand = inMemory(login);
+        if (atHand.isPresent()) {
+            return atHand.get();
         }
+        Instant now = clock.instant();
         // Concurrent misses may each read: harmless, and cheaper than making requests wait on one another.
         Optional<Credentials> read = accounts.findByLogin(login)
                 .map(account -> new Credentials(account, accounts.keysOf(account.id())));
@@ -60,6 +60,15 @@ class CredentialCache {
         }
         byLogin.put(login, new Entry(read, now));
         return read;
+    }
+
+    /**
+     * What {@link #of} would answer, when it would answer without reading; empty when it would read.
+     * The inner Optional is {@code of}'s own: empty for an unknown login.
+     */
+    Optional<Optional<Credentials>> inMemory(String login) {
+        Entry entry = byLogin.get(login);
+        return entry != null && entry.isFreshAt(clock.instant()) ? Optional.of(entry.credentials()) : Optional.empty();
     }
 
     /** An account with the keys that may sign for it. */

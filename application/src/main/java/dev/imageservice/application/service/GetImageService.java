@@ -5,6 +5,7 @@ import dev.imageservice.application.port.in.GetImageUseCase;
 import dev.imageservice.domain.image.Image;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 
 @Singleton
 class GetImageService implements GetImageUseCase {
@@ -23,5 +24,10 @@ class GetImageService implements GetImageUseCase {
     @Override
     public Image getImage(GetImageQuery query) {
         return visibleImages.loadRecent(query.caller(), query.imageId());
+    }
+
+    @Override
+    public Optional<Image> getImageFromMemory(GetImageQuery query) {
+        return visibleImages.loadRecentFromMemory(query.caller(), query.imageId());
     }
 }

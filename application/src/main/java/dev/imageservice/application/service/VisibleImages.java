@@ -44,15 +44,32 @@ class VisibleImages {
         return visible(caller, rawId, images::findRecent);
     }
 
+    /** As {@link #loadRecent} without reading: empty when the image is not at hand. */
+    Optional<Image> loadRecentFromMemory(Account caller, String rawId) {
+        return images.findRecentInMemory(idOf(rawId)).map(image -> visible(caller, image));
+    }
+
     private static Image visible(Account caller, String rawId, Function<UUID, Optional<Image>> find) {
+        UUID id = idOf(rawId);
+        return visible(caller, find.apply(id).orElseThrow(() -> notFound(id)));
+    }
+
+    private static UUID idOf(String rawId) {
         UUID id = Uuids.parse(rawId);
         if (id == null) {
             throw DomainException.notFound(rawId + " not found");
         }
-        Image image = find.apply(id).orElse(null);
-        if (image == null || !ImageAccess.canSee(caller.id(), image)) {
-            throw DomainException.notFound("image " + id + " not found");
+        return id;
+    }
+
+    private static Image visible(Account caller, Image image) {
+        if (!ImageAccess.canSee(caller.id(), image)) {
+            throw notFound(image.id());
         }
         return image;
+    }
+
+    private static DomainException notFound(UUID id) {
+        return DomainException.notFound("image " + id + " not found");
     }
 }

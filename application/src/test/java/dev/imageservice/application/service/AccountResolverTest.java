@@ -27,6 +27,14 @@ class AccountResolverTest {
     }
 
     @Test
+    void fromMemoryOnlyTheCallerItselfIsResolved() {
+        assertThat(resolver.resolveAccountFromMemory(alice, "my")).contains(alice);
+        assertThat(resolver.resolveAccountFromMemory(alice, "alice")).contains(alice);
+        assertThat(resolver.resolveAccountFromMemory(alice, "bob")).isEmpty();
+        assertThat(resolver.resolveAccountFromMemory(admin, "bob")).isEmpty();
+    }
+
+    @Test
     void ownLoginIsTheCaller() {
         assertThat(resolver.resolveAccount(alice, "alice")).isEqualTo(alice);
     }

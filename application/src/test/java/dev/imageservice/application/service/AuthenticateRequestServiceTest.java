@@ -149,6 +149,29 @@ class AuthenticateRequestServiceTest {
         assertThat(refusals).containsExactly(Reason.ACCOUNT_DISABLED, Reason.BAD_SIGNATURE);
     }
 
+    @Test
+    void fromMemoryAnswersOnlyOnceTheSignersKeysWereRead() {
+        SignedRequest request = signed("/alice/keys/laptop", laptop, NOW);
+        assertThat(service.authenticateFromMemory(request)).isEmpty();
+        assertThat(refusals).isEmpty();
+
+        service.authenticate(request);
+        assertThat(service.authenticateFromMemory(request)).contains(alice);
+        SignedRequest forged = signed("/alice/keys/laptop", SimplePublicKeys.key("forger key", "laptop"), NOW);
+        assertThatThrownBy(() -> service.authenticateFromMemory(forged))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS));
+        assertThat(refusals).containsExactly(Reason.BAD_SIGNATURE);
+    }
+
+    /** What needs no account is judged at once, as authenticate judges it. */
+    @Test
+    void fromMemoryRefusesWhatNeedsNoAccount() {
+        assertThatThrownBy(() -> service.authenticateFromMemory(signed("/mallory/keys/laptop", laptop, NOW.plusSeconds(301))))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_HEADER));
+        assertThat(service.authenticateFromMemory(signed("/mallory/keys/laptop", laptop, NOW))).isEmpty();
+        assertThat(refusals).containsExactly(Reason.CLOCK_SKEW);
+    }
+
     private void assertRejected(String keyId, SshKey signer) {
         assertRefused(signed(keyId, signer, NOW), ErrorCode.INVALID_CREDENTIALS)
                 .hasMessage("Invalid key or signature for keyId " + keyId);

@@ -12,6 +12,7 @@ import dev.imageservice.domain.error.ErrorCode;
 import dev.imageservice.domain.image.Image;
 import dev.imageservice.domain.image.ImageState;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,5 +72,20 @@ class GetImageServiceTest {
                     assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND);
                     assertThat(e.getMessage()).isEqualTo(id + " not found");
                 });
+    }
+
+    /** From memory, an image not at hand is not yet known to be absent; one at hand is judged as getImage judges it. */
+    @Test
+    void fromMemoryAnImageAtHandIsJudgedAndOneNotAtHandIsNoAnswer() {
+        Image own = image(ALICE).storeIn(images);
+        Image hidden = image(BOB).storeIn(images);
+
+        assertThat(service.getImageFromMemory(new GetImageQuery(ALICE, own.id().toString()))).get()
+                .extracting(Image::id).isEqualTo(own.id());
+        assertThatThrownBy(() -> service.getImageFromMemory(new GetImageQuery(ALICE, hidden.id().toString())))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND));
+        assertThatThrownBy(() -> service.getImageFromMemory(new GetImageQuery(ALICE, "nope")))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND));
+        assertThat(service.getImageFromMemory(new GetImageQuery(ALICE, UUID.randomUUID().toString()))).isEmpty();
     }
 }

@@ -62,6 +62,11 @@ public class DatabaseImageRepository implements ImageRepository {
                 : findById(id);
     }
 
+    @Override
+    public Optional<Image> findRecentInMemory(UUID id) {
+        return transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION ? recent.inMemory(id) : Optional.empty();
+    }
+
     /** A change to a stored image is no longer served from {@link #recent} once it commits (or rolls back). */
     private void forgetWhenDone(UUID id) {
         transactions.registerInterposedSynchronization(new Synchronization() {

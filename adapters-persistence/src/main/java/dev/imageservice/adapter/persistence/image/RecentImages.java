@@ -37,9 +37,9 @@ final class RecentImages {
     /** The image as read at most the maximum age ago, reading it with {@code read} when there is none. */
     Optional<Image> find(UUID id, Supplier<Optional<Image>> read) {
         long now = nanoTime.getAsLong();
-        Entry entry = byId.get(id);
-        if (entry != null && now - entry.readAt() < maxAgeNanos) {
-            return Optional.of(entry.image().copy());
+        Optional<Image> kept = kept(id, now);
+        if (kept.isPresent()) {
+            return kept;
         }
         long changesBefore = changes.get();
         Optional<Image> image = read.get();
@@ -52,6 +52,16 @@ final class RecentImages {
             byId.compute(id, (key, previous) -> changes.get() == changesBefore ? new Entry(found.copy(), now) : previous);
         });
         return image;
+    }
+
+    /** The image as read at most the maximum age ago, if it was; empty when it would have to be read. */
+    Optional<Image> inMemory(UUID id) {
+        return kept(id, nanoTime.getAsLong());
+    }
+
+    private Optional<Image> kept(UUID id, long now) {
+        Entry entry = byId.get(id);
+        return entry != null && now - entry.readAt() < maxAgeNanos ? Optional.of(entry.image().copy()) : Optional.empty();
     }
 
     /** Drops the image, and keeps no read that was under way: call it when a change to the image commits. */

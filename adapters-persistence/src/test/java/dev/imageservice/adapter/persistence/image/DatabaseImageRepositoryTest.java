@@ -267,7 +267,9 @@ class DatabaseImageRepositoryTest {
         assertThat(changed.revision()).isEqualTo(1);
         assertThat(changed.manifest().description().value()).isEqualTo("changed");
 
+        assertThat(Tx.outside(() -> images.findRecentInMemory(image.id()))).isPresent();
         Tx.run(() -> images.delete(images.findById(image.id()).orElseThrow()));
+        assertThat(Tx.outside(() -> images.findRecentInMemory(image.id()))).isEmpty();
         assertThat(Tx.outside(() -> images.findRecent(image.id()))).isEmpty();
     }
 
@@ -299,6 +301,7 @@ class DatabaseImageRepositoryTest {
             Image loaded = images.findById(image.id()).orElseThrow();
             loaded.update(ImageUpdate.of(Map.of("description", "uncommitted")));
             images.update(loaded);
+            assertThat(images.findRecentInMemory(image.id())).as("nothing at hand within a transaction").isEmpty();
             return images.findRecent(image.id()).orElseThrow().manifest().description().value();
         });
         assertThat(seen).isEqualTo("uncommitted");

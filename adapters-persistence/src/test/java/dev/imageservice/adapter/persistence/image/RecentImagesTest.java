@@ -103,4 +103,15 @@ class RecentImagesTest {
         recent.find(first.id(), reading(first));
         assertThat(reads).hasValue(RecentImages.MAX_ENTRIES + 2);
     }
+
+    @Test
+    void inMemoryIsWhatFindWouldServeWithoutReading() {
+        Image stored = image();
+        assertThat(recent.inMemory(stored.id())).isEmpty();
+        recent.find(stored.id(), reading(stored));
+        assertThat(recent.inMemory(stored.id())).get().extracting(Image::id).isEqualTo(stored.id());
+        now += AGE.toNanos();
+        assertThat(recent.inMemory(stored.id())).isEmpty();
+        assertThat(reads).hasValue(1);
+    }
 }

@@ -2,6 +2,7 @@ package dev.imageservice.adapter.rest.pipeline;
 
 import dev.imageservice.application.port.in.AuthenticateRequestUseCase;
 import dev.imageservice.application.port.in.SignedRequest;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
@@ -41,9 +42,9 @@ public class RequestPipeline {
 
     @CloudApi
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
-    public void authenticate(ContainerRequestContext request, HttpServerRequest http) {
+    public Uni<Void> authenticate(ContainerRequestContext request, HttpServerRequest http) {
         if (request.getMethod().equals(HttpMethod.OPTIONS)) {
-            return;
+            return Uni.createFrom().voidItem();
         }
         // One pass over the entries: names() would build a sorted set, and getAll a list per name.
         Map<String, String> headers = new HashMap<>();
@@ -51,7 +52,10 @@ public class RequestPipeline {
             headers.merge(header.getKey().toLowerCase(Locale.ROOT), header.getValue(), (first, next) -> first + ", " + next);
         }
         // The signature covers the request target exactly as the client wrote it: never decoded or re-encoded.
-        context.caller(authenticateRequest.authenticate(new SignedRequest(http.method().name(), http.uri(), headers)));
+        SignedRequest signed = new SignedRequest(http.method().name(), http.uri(), headers);
+        // On the I/O thread (GetImage) when the signer's keys are at hand; see MemoryOrWorker.
+        return MemoryOrWorker.answer(() -> authenticateRequest.authenticateFromMemory(signed),
+                () -> authenticateRequest.authenticate(signed)).invoke(caller -> context.caller(caller)).replaceWithVoid();
     }
 
     private static String firstPresent(ContainerRequestContext request, String... names) {

@@ -12,6 +12,7 @@ import dev.imageservice.adapter.rest.dto.UpdateImageRequest;
 import dev.imageservice.adapter.rest.openapi.CloudApiDocument;
 import dev.imageservice.adapter.rest.pipeline.JsonArrayStream;
 import dev.imageservice.adapter.rest.pipeline.OperationNames;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
@@ -170,9 +171,9 @@ public interface ImagesApi {
             content = @Content(schema = @Schema(implementation = ImageDto.class)))
     @APIResponse(responseCode = "404", description = "ResourceNotFound: unknown login, or no image with that id the "
             + "account can see")
-    ImageDto getImage(@Parameter(ref = LOGIN) @PathParam("login") String login,
-                      @Parameter(description = "The image's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                      @PathParam("id") String id);
+    Uni<ImageDto> getImage(@Parameter(ref = LOGIN) @PathParam("login") String login,
+                           @Parameter(description = "The image's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                           @PathParam("id") String id);
 
     /** UpdateImage, ExportImage and CloneImage, chosen by {@code action} from the query or the body. */
     @POST

@@ -10,6 +10,7 @@ import dev.imageservice.adapter.rest.pipeline.CallerContext;
 import dev.imageservice.adapter.rest.pipeline.CloudApi;
 import dev.imageservice.adapter.rest.pipeline.ImageVersions;
 import dev.imageservice.adapter.rest.pipeline.JsonArrayStream;
+import dev.imageservice.adapter.rest.pipeline.MemoryOrWorker;
 import dev.imageservice.adapter.rest.pipeline.RequestParams;
 import dev.imageservice.adapter.rest.pipeline.Routes;
 import dev.imageservice.application.port.in.CloneImageCommand;
@@ -35,6 +36,7 @@ import dev.imageservice.domain.access.TextMatch;
 import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.image.Image;
 import dev.imageservice.domain.image.Uuids;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -114,10 +116,17 @@ public class ImagesResource implements ImagesApi {
         return importFromDatacenter(account(login), RequestParams.merge(uri.getQueryParameters(), null));
     }
 
+    /**
+     * Answered on the I/O thread when the account and the image are at hand, as they are for an image
+     * read within the last second (see MemoryOrWorker); otherwise read on a worker thread.
+     */
     @Override
-    public ImageDto getImage(String login, String id) {
-        Account account = account(login);
-        return dto(getImage.getImage(new GetImageQuery(account, id)));
+    public Uni<ImageDto> getImage(String login, String id) {
+        Account caller = context.caller();
+        return MemoryOrWorker.answer(
+                () -> resolveAccount.resolveAccountFromMemory(caller, login)
+                        .flatMap(account -> getImage.getImageFromMemory(new GetImageQuery(account, id))),
+                () -> getImage.getImage(new GetImageQuery(account(login), id))).map(this::dto);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.imageservice.application.port.in;
 
 import dev.imageservice.domain.account.Account;
+import java.util.Optional;
 
 /**
  * Verifies a request's HTTP Signature (CloudAPI's scheme) and names the signing account. Both the
@@ -17,4 +18,10 @@ public interface AuthenticateRequestUseCase {
      *         account is disabled
      */
     Account authenticate(SignedRequest request);
+
+    /**
+     * As {@link #authenticate}, but without reading anything: empty when the signer's account and keys
+     * are not at hand, before any check that needs them. Refusals that need no account are thrown as there.
+     */
+    Optional<Account> authenticateFromMemory(SignedRequest request);
 }

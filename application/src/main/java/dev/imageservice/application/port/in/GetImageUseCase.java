@@ -1,6 +1,7 @@
 package dev.imageservice.application.port.in;
 
 import dev.imageservice.domain.image.Image;
+import java.util.Optional;
 
 /**
  * GetImage: one image the caller may see; anything else is not found. The image may be up to
@@ -10,4 +11,10 @@ import dev.imageservice.domain.image.Image;
 public interface GetImageUseCase {
 
     Image getImage(GetImageQuery query);
+
+    /**
+     * As {@link #getImage} when this instance read the image recently enough; empty when it would have
+     * to read it (an image not at hand is not yet known to be absent).
+     */
+    Optional<Image> getImageFromMemory(GetImageQuery query);
 }

@@ -1,6 +1,7 @@
 package dev.imageservice.application.port.in;
 
 import dev.imageservice.domain.account.Account;
+import java.util.Optional;
 
 /**
  * Resolves the {@code :login} of a request path for an authenticated caller: {@code my} and the
@@ -10,4 +11,7 @@ import dev.imageservice.domain.account.Account;
 public interface ResolveAccountUseCase {
 
     Account resolveAccount(Account caller, String login);
+
+    /** As {@link #resolveAccount} when that needs no read ({@code my}, the caller's own login); empty otherwise. */
+    Optional<Account> resolveAccountFromMemory(Account caller, String login);
 }

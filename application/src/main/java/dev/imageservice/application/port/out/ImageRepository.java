@@ -21,6 +21,9 @@ public interface ImageRepository {
      */
     Optional<Image> findRecent(UUID id);
 
+    /** As {@link #findRecent} without reading: empty unless the image is at hand (never within a transaction). */
+    Optional<Image> findRecentInMemory(UUID id);
+
     /** How old an image {@link #findRecent} returns may be, at most, after a change elsewhere. */
     Duration RECENT = Duration.ofSeconds(1);
 

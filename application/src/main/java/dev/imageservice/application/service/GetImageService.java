@@ -16,9 +16,12 @@ class GetImageService implements GetImageUseCase {
         this.visibleImages = visibleImages;
     }
 
-    /** One read needs no transaction: a signed GetImage opens none at all (see CredentialCache). */
+    /**
+     * A recent image is enough to show, and needs no transaction: a signed GetImage opens none at all
+     * (see CredentialCache) and reads the image at most once per {@code ImageRepository.RECENT}.
+     */
     @Override
     public Image getImage(GetImageQuery query) {
-        return visibleImages.load(query.caller(), query.imageId());
+        return visibleImages.loadRecent(query.caller(), query.imageId());
     }
 }

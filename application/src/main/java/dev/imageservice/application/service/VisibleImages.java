@@ -9,7 +9,9 @@ import dev.imageservice.domain.image.Uuids;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Loads the image a request names, as the caller sees it, before any action runs. An image the
@@ -26,16 +28,28 @@ class VisibleImages {
     }
 
     /**
-     * Joins the caller's transaction; a caller without one (GetImage, export) reads without any:
-     * one read needs none, and a signed GetImage then opens no transaction at all.
+     * Joins the caller's transaction; a caller without one (export) reads without any: one read
+     * needs none.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     Image load(Account caller, String rawId) {
+        return visible(caller, rawId, images::findById);
+    }
+
+    /**
+     * As {@link #load}, from an image read at most {@link ImageRepository#RECENT} ago: for answers
+     * that only show the image. A signed GetImage then opens no transaction and usually reads nothing.
+     */
+    Image loadRecent(Account caller, String rawId) {
+        return visible(caller, rawId, images::findRecent);
+    }
+
+    private static Image visible(Account caller, String rawId, Function<UUID, Optional<Image>> find) {
         UUID id = Uuids.parse(rawId);
         if (id == null) {
             throw DomainException.notFound(rawId + " not found");
         }
-        Image image = images.findById(id).orElse(null);
+        Image image = find.apply(id).orElse(null);
         if (image == null || !ImageAccess.canSee(caller.id(), image)) {
             throw DomainException.notFound("image " + id + " not found");
         }

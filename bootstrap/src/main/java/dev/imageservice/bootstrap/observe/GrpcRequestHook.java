@@ -1,5 +1,7 @@
 package dev.imageservice.bootstrap.observe;
 
+import io.grpc.Context;
+import io.grpc.Deadline;
 import io.grpc.ForwardingServerCall;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
@@ -14,6 +16,7 @@ import jakarta.enterprise.inject.spi.Prioritized;
 import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -22,9 +25,10 @@ import org.jboss.logging.Logger;
  * signatures count too. A call's request id is the client's {@code x-request-id} metadata or a new
  * UUID, answered in the response headers (or in the trailers of a call that ends before any header).
  * A server fault's stack trace is logged here, once, with that id (the adapter hands it over as the
- * status's cause, which never reaches the client). A call that ends cancelled rather than closed (the
- * client went away, or the transport refused a request over the size limit before the service
- * started) is recorded as CANCELLED.
+ * status's cause, which never reaches the client). A call that ends cancelled rather than closed is
+ * recorded as its client saw it: RESOURCE_EXHAUSTED if the transport refused its request as over the
+ * size limit (before the service started; see {@link TransportEndings}), DEADLINE_EXCEEDED if its
+ * deadline had passed (the server was too slow for the client), else CANCELLED (the client went away).
  */
 @GlobalInterceptor
 @ApplicationScoped
@@ -38,6 +42,11 @@ public class GrpcRequestHook implements ServerInterceptor, Prioritized {
     /** The codes that mean this server failed, as a 5xx would over REST (UNIMPLEMENTED is NotAvailable, a 501). */
     private static final Set<Status.Code> SERVER_FAULTS = Set.of(Status.Code.INTERNAL, Status.Code.UNKNOWN,
             Status.Code.DATA_LOSS, Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED, Status.Code.UNIMPLEMENTED);
+    /**
+     * A cancel this close to the call's deadline is that deadline passing: the server's copy of it started
+     * when the headers arrived, so the client's reset (which gives no reason) may come a moment before it ends.
+     */
+    private static final long DEADLINE_SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final RequestTelemetry telemetry;
 
@@ -58,13 +67,23 @@ public class GrpcRequestHook implements ServerInterceptor, Prioritized {
         String given = headers.get(REQUEST_ID);
         String requestId = given == null || given.isBlank() ? UUID.randomUUID().toString() : given;
         Observed<Q, R> observed = new Observed<>(call, requestId, ClaimedLogin.of(headers.get(AUTHORIZATION)));
+        Deadline deadline = Context.current().getDeadline();
+        TransportEndings.Ending ending = TransportEndings.ofCurrentCall();
         return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(next.startCall(observed, headers)) {
             @Override
             public void onCancel() {
-                observed.record(Status.Code.CANCELLED);
+                observed.record(cancelledAs(ending, deadline));
                 super.onCancel();
             }
         };
+    }
+
+    private static Status.Code cancelledAs(TransportEndings.Ending ending, Deadline deadline) {
+        if (ending.refusedAsTooLarge()) {
+            return Status.Code.RESOURCE_EXHAUSTED;
+        }
+        return deadline != null && deadline.timeRemaining(TimeUnit.NANOSECONDS) < DEADLINE_SLACK_NANOS
+                ? Status.Code.DEADLINE_EXCEEDED : Status.Code.CANCELLED;
     }
 
     private static String statusClass(Status.Code code) {

@@ -60,7 +60,8 @@ class GrpcTelemetryTest extends SeededGrpcTest {
 
     /**
      * Calls the service never answered count too: one the signature check refused, and one the
-     * transport ended itself because its request was over the size limit (the service never started it).
+     * transport ended itself because its request was over the size limit (the service never started
+     * it), logged as the RESOURCE_EXHAUSTED its client got.
      */
     @Test
     void refusedAndCancelledCallsAreCountedAndLoggedToo() {
@@ -70,7 +71,7 @@ class GrpcTelemetryTest extends SeededGrpcTest {
         double cancelledBefore = Scrape.value("images_requests_seconds_count", cancelled);
 
         String refusedLine = "gRPC GetImage imageservice.v1.ImageService/GetImage -> UNAUTHENTICATED in ";
-        String cancelledLine = "gRPC UpdateImage imageservice.v1.ImageService/UpdateImage -> CANCELLED in ";
+        String cancelledLine = "gRPC UpdateImage imageservice.v1.ImageService/UpdateImage -> RESOURCE_EXHAUSTED in ";
 
         try (LogCapture log = LogCapture.accessLog()) {
             GrpcClient.assertFails(() -> client.stub().getImage(GetImageRequest.newBuilder()

@@ -47,6 +47,11 @@ public final class Image {
         return new Image(id, owner, manifest, state, error, file, publishedAt, revision);
     }
 
+    /** An independent copy: what is done to one is not seen in the other. */
+    public Image copy() {
+        return new Image(id, owner, manifest, state, error, file, publishedAt, revision);
+    }
+
     /** Keeps a published_at given by an imported manifest; activation otherwise sets it. */
     public void keepPublishedAt(Instant published) {
         requireNotActivated("published_at is set before activation");

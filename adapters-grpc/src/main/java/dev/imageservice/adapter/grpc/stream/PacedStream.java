@@ -1,12 +1,13 @@
 package dev.imageservice.adapter.grpc.stream;
 
 import dev.imageservice.adapter.grpc.error.GrpcErrors;
+import dev.imageservice.adapter.grpc.worker.TransportWakeUp;
 import dev.imageservice.domain.error.ErrorCode;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -15,12 +16,14 @@ import java.util.function.Consumer;
  * slows the read rather than having the server buffer the answer, and a cancel stops the producer at
  * its next message.
  *
- * <p>The wait polls {@code isReady()}: onReady, like every callback of the call, comes on the thread
- * this blocks ({@code OneHopToWorker} delivers them one at a time), so it would only arrive once the
- * producer had finished. {@code isCancelled()} is the call's own flag, set as soon as the transport
- * closes the stream. The wait is bounded: a client that takes no message for {@link #STALL_LIMIT}
- * gets RESOURCE_EXHAUSTED ({@value #TOO_SLOW}), and a worker interrupted at shutdown ends the stream
- * UNAVAILABLE; either way the producer's read stops and its transaction rolls back.
+ * <p>The wait sleeps until the call's {@link TransportWakeUp}: onReady, like every callback of the
+ * call, comes on the thread this blocks ({@code OneHopToWorker} delivers them one at a time), so it
+ * would only arrive once the producer had finished; {@code OneHopToWorker} wakes the wait as onReady
+ * (or onCancel) reaches it instead. {@code isReady()} and {@code isCancelled()} (the call's own flag,
+ * set as soon as the transport closes the stream) decide. The wait is bounded: a client that takes
+ * no message for {@link #STALL_LIMIT} gets RESOURCE_EXHAUSTED ({@value #TOO_SLOW}), and a worker
+ * interrupted at shutdown ends the stream UNAVAILABLE; either way the producer's read stops and its
+ * transaction rolls back.
  */
 public final class PacedStream<T> implements Consumer<T> {
 
@@ -35,14 +38,17 @@ public final class PacedStream<T> implements Consumer<T> {
      */
     static final Duration STALL_LIMIT = Duration.ofSeconds(30);
     static final String TOO_SLOW = "ClientTooSlow";
-    private static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** The longest sleep between looks, should a wake-up go missing; the stall limit is checked as often. */
+    private static final long LONGEST_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final ServerCallStreamObserver<T> observer;
     private final long stallLimitNanos;
+    private final TransportWakeUp wakeUp;
 
-    private PacedStream(ServerCallStreamObserver<T> observer, Duration stallLimit) {
+    private PacedStream(ServerCallStreamObserver<T> observer, Duration stallLimit, TransportWakeUp wakeUp) {
         this.observer = observer;
         this.stallLimitNanos = stallLimit.toNanos();
+        this.wakeUp = wakeUp;
     }
 
     /**
@@ -50,13 +56,15 @@ public final class PacedStream<T> implements Consumer<T> {
      * a failure of the producer ends the stream with its status. Call from the service method.
      */
     public static <T> void write(ServerCallStreamObserver<T> observer, Consumer<Consumer<T>> producer) {
-        write(observer, producer, STALL_LIMIT);
+        write(observer, producer, STALL_LIMIT, Objects.requireNonNull(TransportWakeUp.ofCurrentCall(),
+                "a paced stream runs on the worker OneHopToWorker gives its call"));
     }
 
-    static <T> void write(ServerCallStreamObserver<T> observer, Consumer<Consumer<T>> producer, Duration stallLimit) {
+    static <T> void write(ServerCallStreamObserver<T> observer, Consumer<Consumer<T>> producer, Duration stallLimit,
+                          TransportWakeUp wakeUp) {
         observer.setOnReadyThreshold(READY_THRESHOLD);
         try {
-            producer.accept(new PacedStream<>(observer, stallLimit));
+            producer.accept(new PacedStream<>(observer, stallLimit, wakeUp));
         } catch (Cancelled e) {
             // The client went away: there is nobody to answer.
             return;
@@ -78,7 +86,7 @@ public final class PacedStream<T> implements Consumer<T> {
                 break;
             }
             if (Thread.currentThread().isInterrupted()) {
-                // The server is stopping its workers; parkNanos would return at once from now on. The flag stays set.
+                // The server is stopping its workers; the wait would return at once from now on. The flag stays set.
                 throw GrpcErrors.refusal(Status.Code.UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE.wireName(),
                         "the server is shutting down; list again");
             }
@@ -86,7 +94,7 @@ public final class PacedStream<T> implements Consumer<T> {
                 throw GrpcErrors.refusal(Status.Code.RESOURCE_EXHAUSTED, TOO_SLOW,
                         "the client took no image for " + stallLimitNanos / 1_000_000_000 + " s: the stream was ended");
             }
-            LockSupport.parkNanos(PAUSE_NANOS);
+            wakeUp.await(() -> observer.isReady() || observer.isCancelled(), LONGEST_SLEEP_NANOS);
         }
         observer.onNext(message);
     }

@@ -42,7 +42,9 @@ import org.jboss.logging.Logger;
  * (request context, access log) see that cancel as usual; those inside never saw the call.
  *
  * <p>As {@code @Blocking} did, each task runs with the call's gRPC context attached and with the
- * call's CDI request context (opened by Quarkus before this interceptor) active.
+ * call's CDI request context (opened by Quarkus before this interceptor) active. That gRPC context
+ * also holds the call's {@link TransportWakeUp}, woken as onReady and onCancel arrive, for a task
+ * that blocks until the client takes a message: behind it, those callbacks wait in the queue.
  */
 @ApplicationScoped
 public class OneHopToWorker implements ServerInterceptor, Prioritized {
@@ -87,7 +89,8 @@ public class OneHopToWorker implements ServerInterceptor, Prioritized {
 
         private final ServerCall<Q, R> call;
         private final Executor workers;
-        private final Context grpcContext = Context.current();
+        private final TransportWakeUp wakeUp = new TransportWakeUp();
+        private final Context grpcContext = Context.current().withValue(TransportWakeUp.KEY, wakeUp);
         private final ManagedContext requestContext;
         private final InjectableContext.ContextState requestState;
         /** Callbacks held on the event loop until the client's one message is complete; then null. */
@@ -122,6 +125,7 @@ public class OneHopToWorker implements ServerInterceptor, Prioritized {
 
         @Override
         public void onReady() {
+            wakeUp.wake();
             deliver(ServerCall.Listener::onReady, false);
         }
 
@@ -138,6 +142,7 @@ public class OneHopToWorker implements ServerInterceptor, Prioritized {
         @Override
         public void onCancel() {
             cancelled = true;
+            wakeUp.wake();
             if (held == null) {
                 deliver(ServerCall.Listener::onCancel, true);
             } else {

@@ -2,6 +2,7 @@ package dev.imageservice.adapter.grpc.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imageservice.adapter.grpc.worker.TransportWakeUp;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
@@ -13,7 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The bounds of PacedStream's wait for the transport, on a stream that is never ready (unbounded, it would hang). */
+/**
+ * The bounds of PacedStream's wait for the transport, on a stream that is never ready (unbounded, it
+ * would hang) and whose wake-up never comes.
+ */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PacedStreamTest {
 
@@ -27,7 +31,7 @@ class PacedStreamTest {
 
     @Test
     void aClientThatTakesNothingForTheStallLimitEndsTheStreamAndTheRead() {
-        PacedStream.write(stream, this::produceThree, Duration.ofMillis(50));
+        PacedStream.write(stream, this::produceThree, Duration.ofMillis(50), new TransportWakeUp());
 
         assertThat(produced).containsExactly("first");
         assertThat(stream.sent).isEmpty();
@@ -40,11 +44,20 @@ class PacedStreamTest {
     void anInterruptedWorkerEndsTheStreamAtOnceAndKeepsItsInterrupt() {
         Thread.currentThread().interrupt();
 
-        PacedStream.write(stream, this::produceThree, Duration.ofDays(1));
+        PacedStream.write(stream, this::produceThree, Duration.ofDays(1), new TransportWakeUp());
 
         assertThat(produced).containsExactly("first");
         assertThat(stream.error.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
         assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    }
+
+    /** Between wake-ups the wait sleeps: polling isReady each millisecond, a second's stall looked some thousand times. */
+    @Test
+    void aStalledStreamWaitsWithoutPolling() {
+        PacedStream.write(stream, this::produceThree, Duration.ofSeconds(1), new TransportWakeUp());
+
+        assertThat(stream.error.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+        assertThat(stream.readyChecks).as("looks at isReady during the stall").isLessThan(50);
     }
 
     private void produceThree(Consumer<String> sink) {
@@ -58,11 +71,13 @@ class PacedStreamTest {
     private static final class NeverReadyStream extends ServerCallStreamObserver<String> {
 
         final List<String> sent = new ArrayList<>();
+        int readyChecks;
         StatusRuntimeException error;
         boolean completed;
 
         @Override
         public boolean isReady() {
+            readyChecks++;
             return false;
         }
 

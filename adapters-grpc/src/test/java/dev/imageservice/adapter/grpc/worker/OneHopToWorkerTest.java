@@ -14,6 +14,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -160,6 +162,44 @@ class OneHopToWorkerTest {
 
         assertThat(seen).containsExactly("start in the call's", "halfClose in the call's");
         assertThat(KEY.get()).isNull();
+    }
+
+    /**
+     * A task that blocks until the client takes a message (a paced stream) would get onReady only after
+     * it ends: the transport's onReady and onCancel wake it where it waits, on the transport's thread.
+     */
+    @Test
+    void onReadyAndOnCancelWakeTheCallsWorkerWhereItWaits() throws Exception {
+        FakeCall call = new FakeCall(MethodDescriptor.MethodType.SERVER_STREAMING);
+        AtomicReference<TransportWakeUp> wakeUp = new AtomicReference<>();
+        ServerCall.Listener<String> listener = interceptor.interceptCall(call, new Metadata(), (c, h) ->
+                new ServerCall.Listener<>() {
+                    @Override
+                    public void onHalfClose() {
+                        wakeUp.set(TransportWakeUp.ofCurrentCall());
+                    }
+                });
+        listener.onMessage("request");
+        listener.onHalfClose();
+        runTasks();
+        assertThat(wakeUp.get()).as("the call's wake-up, found on its worker").isNotNull();
+
+        for (Runnable callback : List.<Runnable>of(listener::onReady, listener::onCancel)) {
+            CountDownLatch woken = new CountDownLatch(1);
+            Thread worker = new Thread(() -> {
+                wakeUp.get().await(() -> false, TimeUnit.DAYS.toNanos(1));
+                woken.countDown();
+            });
+            worker.setDaemon(true);
+            worker.start();
+            while (worker.getState() != Thread.State.TIMED_WAITING) {
+                Thread.sleep(1);
+            }
+
+            callback.run();
+
+            assertThat(woken.await(10, TimeUnit.SECONDS)).as("woken").isTrue();
+        }
     }
 
     @Test

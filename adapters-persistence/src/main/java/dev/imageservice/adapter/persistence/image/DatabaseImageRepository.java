@@ -13,6 +13,7 @@ import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,6 +41,8 @@ public class DatabaseImageRepository implements ImageRepository {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    private final RecentImages recent = new RecentImages(RECENT, System::nanoTime);
+
     /**
      * Within a transaction through the session, which sees what the transaction changed and keeps the row
      * for a later update; outside one (a GetImage) by plain JDBC, which reads what is committed for less.
@@ -50,6 +53,27 @@ public class DatabaseImageRepository implements ImageRepository {
                 ? db.session().doReturningWork(connection -> ImageRowReader.read(connection, id))
                 : db.session().find(ImageEntity.class, id);
         return Optional.ofNullable(row).map(ImageMapper::toDomain);
+    }
+
+    @Override
+    public Optional<Image> findRecent(UUID id) {
+        return transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION
+                ? recent.find(id, () -> findById(id))
+                : findById(id);
+    }
+
+    /** A change to a stored image is no longer served from {@link #recent} once it commits (or rolls back). */
+    private void forgetWhenDone(UUID id) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                recent.forget(id);
+            }
+        });
     }
 
     /**
@@ -136,6 +160,7 @@ public class DatabaseImageRepository implements ImageRepository {
         ImageMapper.copyInto(image, row);
         writeAcl(image);
         flushOrConflict(image);
+        forgetWhenDone(image.id());
         return ImageMapper.toDomain(row);
     }
 
@@ -163,6 +188,7 @@ public class DatabaseImageRepository implements ImageRepository {
         aclOf(image.id()).forEach(db.session()::remove);
         db.session().remove(row);
         flushOrConflict(image);
+        forgetWhenDone(image.id());
     }
 
     @Override

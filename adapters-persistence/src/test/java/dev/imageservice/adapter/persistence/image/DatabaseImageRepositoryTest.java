@@ -248,6 +248,62 @@ class DatabaseImageRepositoryTest {
         assertThat(updated.revision()).isEqualTo(2);
     }
 
+    private Image recent(UUID id) {
+        return Tx.outside(() -> images.findRecent(id)).orElseThrow();
+    }
+
+    @Test
+    void aRecentImageShowsAChangeMadeHereAtOnce() {
+        Image image = minimal(OWNER);
+        Tx.run(() -> images.add(image));
+        assertThat(recent(image.id()).revision()).isZero();
+
+        Tx.run(() -> {
+            Image loaded = images.findById(image.id()).orElseThrow();
+            loaded.update(ImageUpdate.of(Map.of("description", "changed")));
+            images.update(loaded);
+        });
+        Image changed = recent(image.id());
+        assertThat(changed.revision()).isEqualTo(1);
+        assertThat(changed.manifest().description().value()).isEqualTo("changed");
+
+        Tx.run(() -> images.delete(images.findById(image.id()).orElseThrow()));
+        assertThat(Tx.outside(() -> images.findRecent(image.id()))).isEmpty();
+    }
+
+    /** Another instance's change reaches this one through the database only: it shows once the read it replaced has aged. */
+    @Test
+    void aRecentImageShowsAChangeMadeElsewhereWithinItsAge() throws InterruptedException {
+        Image image = minimal(OWNER);
+        Tx.run(() -> images.add(image));
+        assertThat(recent(image.id()).manifest().name().value()).isEqualTo("min");
+        long before = System.nanoTime();
+
+        Tx.run(() -> Tx.session().createMutationQuery("update ImageEntity set name = 'elsewhere' where id = :id")
+                .setParameter("id", image.id()).executeUpdate());
+        String shown = recent(image.id()).manifest().name().value();
+        if (System.nanoTime() - before < ImageRepository.RECENT.toNanos()) {
+            assertThat(shown).as("the read kept for at most RECENT").isEqualTo("min");
+        }
+        Thread.sleep(ImageRepository.RECENT.toMillis());
+        assertThat(recent(image.id()).manifest().name().value()).isEqualTo("elsewhere");
+    }
+
+    @Test
+    void withinATransactionARecentImageIsTheTransactionsOwn() {
+        Image image = minimal(OWNER);
+        Tx.run(() -> images.add(image));
+        recent(image.id());
+
+        String seen = Tx.call(() -> {
+            Image loaded = images.findById(image.id()).orElseThrow();
+            loaded.update(ImageUpdate.of(Map.of("description", "uncommitted")));
+            images.update(loaded);
+            return images.findRecent(image.id()).orElseThrow().manifest().description().value();
+        });
+        assertThat(seen).isEqualTo("uncommitted");
+    }
+
     @Test
     void aStaleUpdateFromAnotherTransactionIsAConflict() {
         Image image = minimal(OWNER);

@@ -2,6 +2,7 @@ package dev.imageservice.application.port.out;
 
 import dev.imageservice.domain.access.ImageListFilter;
 import dev.imageservice.domain.image.Image;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,16 @@ import java.util.function.Consumer;
 public interface ImageRepository {
 
     Optional<Image> findById(UUID id);
+
+    /**
+     * The image as committed at most {@link #RECENT} ago, for answers that only show it (GetImage):
+     * a change committed through this instance is seen at once, one committed by another instance
+     * or an admin command within {@code RECENT}. Within a transaction it is {@link #findById}.
+     */
+    Optional<Image> findRecent(UUID id);
+
+    /** How old an image {@link #findRecent} returns may be, at most, after a change elsewhere. */
+    Duration RECENT = Duration.ofSeconds(1);
 
     /**
      * Hands the matching images to {@code each} one at a time, in the caller's transaction, in the

@@ -78,10 +78,19 @@ class ParallelGzipOutputStreamTest {
         // Random bytes first, text for the rest: deflate still gains on most of it.
         byte[] mixed = textBlock.clone();
         System.arraycopy(random, 0, mixed, 0, block / 3);
+        // Random bytes but for the last sample's text: the first sample alone does not settle it.
+        byte[] textAtTheEnd = random.clone();
+        System.arraycopy(textBlock, 0, textAtTheEnd, block - block / 4, block / 4);
+        // Random bytes but for 100 zeros that the first sample starts with: they shrink that sample by
+        // 2 %, all four samples by only 0.6 %.
+        byte[] zerosFirst = random.clone();
+        java.util.Arrays.fill(zerosFirst, 0, 100, (byte) 0);
 
         assertThat(ParallelGzipOutputStream.incompressible(random, block)).isTrue();
         assertThat(ParallelGzipOutputStream.incompressible(textBlock, block)).isFalse();
         assertThat(ParallelGzipOutputStream.incompressible(mixed, block)).isFalse();
+        assertThat(ParallelGzipOutputStream.incompressible(textAtTheEnd, block)).isFalse();
+        assertThat(ParallelGzipOutputStream.incompressible(zerosFirst, block)).isTrue();
         assertThat(ParallelGzipOutputStream.incompressible(random, 3)).as("too short to sample").isFalse();
     }
 

@@ -49,7 +49,7 @@ public class DatabaseImageRepository implements ImageRepository {
      */
     @Override
     public Optional<Image> findById(UUID id) {
-        ImageEntity row = transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION
+        ImageEntity row = outsideTransaction()
                 ? db.session().doReturningWork(connection -> ImageRowReader.read(connection, id))
                 : db.session().find(ImageEntity.class, id);
         return Optional.ofNullable(row).map(ImageMapper::toDomain);
@@ -57,14 +57,18 @@ public class DatabaseImageRepository implements ImageRepository {
 
     @Override
     public Optional<Image> findRecent(UUID id) {
-        return transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION
+        return outsideTransaction()
                 ? recent.find(id, () -> findById(id))
                 : findById(id);
     }
 
     @Override
     public Optional<Image> findRecentInMemory(UUID id) {
-        return transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION ? recent.inMemory(id) : Optional.empty();
+        return outsideTransaction() ? recent.inMemory(id) : Optional.empty();
+    }
+
+    private boolean outsideTransaction() {
+        return transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION;
     }
 
     /** A change to a stored image is no longer served from {@link #recent} once it commits (or rolls back). */

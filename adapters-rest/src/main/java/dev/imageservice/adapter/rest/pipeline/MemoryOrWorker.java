@@ -20,8 +20,9 @@ public final class MemoryOrWorker {
     }
 
     /**
-     * {@code fromMemory}'s answer when it has one, else {@code reading}'s, computed on a worker thread.
-     * A refusal thrown by either fails the Uni, and reaches the exception mappers as if thrown.
+     * On the I/O thread, {@code fromMemory}'s answer when it has one, else {@code reading}'s, computed on
+     * a worker thread; on a worker thread, {@code reading}'s, computed at once. A refusal thrown by
+     * either fails the Uni, and reaches the exception mappers as if thrown.
      */
     public static <T> Uni<T> answer(Supplier<Optional<T>> fromMemory, Supplier<T> reading) {
         try {

@@ -36,6 +36,7 @@ import dev.imageservice.domain.access.TextMatch;
 import dev.imageservice.domain.account.Account;
 import dev.imageservice.domain.image.Image;
 import dev.imageservice.domain.image.Uuids;
+import io.quarkus.arc.ClientProxy;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -118,15 +119,21 @@ public class ImagesResource implements ImagesApi {
 
     /**
      * Answered on the I/O thread when the account and the image are at hand, as they are for an image
-     * read within the last second (see MemoryOrWorker); otherwise read on a worker thread.
+     * read within the last second (see MemoryOrWorker); otherwise read on a worker thread. What the
+     * answer needs of this request's beans is taken here, on the I/O thread, and handed to the worker,
+     * which so reads none of them: the caller, the version and this request's own ImageVersions.
      */
     @Override
     public Uni<ImageDto> getImage(String login, String id) {
         Account caller = context.caller();
+        ApiVersion version = context.version();
+        // The instance itself: its proxy would look for this request's context on the worker.
+        ImageVersions answered = ClientProxy.unwrap(versions);
         return MemoryOrWorker.answer(
                 () -> resolveAccount.resolveAccountFromMemory(caller, login)
                         .flatMap(account -> getImage.getImageFromMemory(new GetImageQuery(account, id))),
-                () -> getImage.getImage(new GetImageQuery(account(login), id))).map(this::dto);
+                () -> getImage.getImage(new GetImageQuery(resolveAccount.resolveAccount(caller, login), id)))
+                .map(image -> dto(image, version, answered));
     }
 
     @Override
@@ -245,10 +252,14 @@ public class ImagesResource implements ImagesApi {
         return resolveAccount.resolveAccount(context.caller(), login);
     }
 
-    /** The answer is this one image: it goes out with its revision as ETag. */
     private ImageDto dto(Image image) {
-        versions.answer(image.revision());
-        return ImageDto.from(image, context.version());
+        return dto(image, context.version(), versions);
+    }
+
+    /** The answer is this one image: it goes out with its revision as ETag. */
+    private static ImageDto dto(Image image, ApiVersion version, ImageVersions answered) {
+        answered.answer(image.revision());
+        return ImageDto.from(image, version);
     }
 
     /**

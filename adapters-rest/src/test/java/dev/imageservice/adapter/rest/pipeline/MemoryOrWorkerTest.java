@@ -3,17 +3,11 @@ package dev.imageservice.adapter.rest.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quarkus.runtime.BlockingOperationControl;
-import io.quarkus.runtime.IOThreadDetector;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,18 +16,17 @@ import org.junit.jupiter.api.Test;
 /** On a real Vert.x event loop, which Quarkus's blocking check recognises as it does in the service. */
 class MemoryOrWorkerTest {
 
-    private static Vertx vertx;
+    private static VertxThreads vertx;
     private final List<String> steps = new ArrayList<>();
 
     @BeforeAll
     static void eventLoop() {
-        vertx = Vertx.vertx();
-        BlockingOperationControl.setIoThreadDetector(new IOThreadDetector[] {Context::isOnEventLoopThread});
+        vertx = new VertxThreads();
     }
 
     @AfterAll
     static void close() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
+        vertx.close();
     }
 
     private Supplier<Optional<String>> memory(Optional<String> answer) {
@@ -54,22 +47,15 @@ class MemoryOrWorkerTest {
         return Context.isOnEventLoopThread() ? "I/O thread" : "worker";
     }
 
-    /** Subscribes on an event loop, as RESTEasy Reactive calls a non-blocking endpoint. */
-    private static <T> T onIoThread(Supplier<Uni<T>> step) {
-        CompletableFuture<T> answer = new CompletableFuture<>();
-        vertx.runOnContext(ignored -> step.get().subscribe().with(answer::complete, answer::completeExceptionally));
-        return answer.orTimeout(10, TimeUnit.SECONDS).join();
-    }
-
     @Test
     void onTheIoThreadWhatIsAtHandIsAnsweredThere() {
-        assertThat(onIoThread(() -> MemoryOrWorker.answer(memory(Optional.of("at hand")), reading()))).isEqualTo("at hand");
+        assertThat(vertx.onIoThread(() -> MemoryOrWorker.answer(memory(Optional.of("at hand")), reading()))).isEqualTo("at hand");
         assertThat(steps).containsExactly("memory on I/O thread");
     }
 
     @Test
     void onTheIoThreadWhatIsNotAtHandIsReadOnAWorker() {
-        assertThat(onIoThread(() -> MemoryOrWorker.answer(memory(Optional.empty()), reading()))).isEqualTo("read");
+        assertThat(vertx.onIoThread(() -> MemoryOrWorker.answer(memory(Optional.empty()), reading()))).isEqualTo("read");
         assertThat(steps).containsExactly("memory on I/O thread", "read on worker");
     }
 
@@ -83,7 +69,7 @@ class MemoryOrWorkerTest {
     @Test
     void aRefusalFailsTheAnswer() {
         IllegalArgumentException refused = new IllegalArgumentException("refused");
-        assertThatThrownBy(() -> onIoThread(() -> MemoryOrWorker.<String>answer(() -> {
+        assertThatThrownBy(() -> vertx.onIoThread(() -> MemoryOrWorker.<String>answer(() -> {
             throw refused;
         }, reading()))).hasCause(refused);
         assertThat(steps).isEmpty();

@@ -43,7 +43,9 @@ class CloneImageService implements CloneImageUseCase {
     @Transactional
     public Image cloneImage(CloneImageCommand command) {
         UUID caller = command.caller().id();
-        Image source = visibleImages.load(command.caller(), command.imageId());
+        // Locked: a delete of the source would release its file before this clone references it.
+        // Its custom origins need no lock: none of them can be deleted while the source names it.
+        Image source = visibleImages.loadLocked(command.caller(), command.imageId());
         ImageAccess.requireCloneable(caller, source);
 
         // Custom origins are cloned too, base first; the first operator image ends the walk and

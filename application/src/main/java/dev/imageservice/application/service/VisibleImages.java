@@ -37,6 +37,15 @@ class VisibleImages {
     }
 
     /**
+     * As {@link #load}, in the caller's transaction, and the image stays until that ends
+     * ({@link ImageRepository#findLocked}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Image loadLocked(Account caller, String rawId) {
+        return visible(caller, rawId, images::findLocked);
+    }
+
+    /**
      * As {@link #load}, from an image read at most {@link ImageRepository#RECENT} ago: for answers
      * that only show the image. A signed GetImage then opens no transaction and usually reads nothing.
      */

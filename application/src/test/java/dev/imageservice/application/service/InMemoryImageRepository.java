@@ -37,6 +37,12 @@ class InMemoryImageRepository implements ImageRepository {
         return Optional.ofNullable(stored.get(id)).map(image -> copy(image, image.revision()));
     }
 
+    /** One thread at a time uses this repository: there is no delete to keep out. */
+    @Override
+    public Optional<Image> findLocked(UUID id) {
+        return findById(id);
+    }
+
     /** This and findRecentInMemory: always current and at hand, with no other instance to lag behind. */
     @Override
     public Optional<Image> findRecent(UUID id) {

@@ -3,6 +3,7 @@ package dev.imageservice.bootstrap.images;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.imageservice.adapter.persistence.LockWaits;
 import dev.imageservice.application.port.in.CloneImageCommand;
 import dev.imageservice.application.port.in.CloneImageUseCase;
 import dev.imageservice.application.port.in.DeleteImageCommand;
@@ -41,6 +42,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** CloneImage through its use case against the real database and file store. */
@@ -61,6 +68,8 @@ class CloneImageTest {
     ImageRepository images;
     @Inject
     ImageFileStore files;
+    @Inject
+    ReferenceGate gate;
 
     @Test
     void aSharedImageIsClonedForTheCallerAlone() {
@@ -161,6 +170,73 @@ class CloneImageTest {
         assertCloneFails(alice, notShared, ErrorCode.RESOURCE_NOT_FOUND);
         assertCloneFails(bob, unactivated, ErrorCode.VALIDATION_FAILED);
         assertCloneFails(alice, unactivated, ErrorCode.RESOURCE_NOT_FOUND);
+    }
+
+    /**
+     * The owner deletes the source while the clone, having read it, has yet to reference its file:
+     * the delete waits for the clone, which keeps the file; it never finds the file gone.
+     */
+    @Test
+    void aDeleteOfTheSourceWaitsForTheCloneReadingIt() throws Exception {
+        Account bob = account(false);
+        Account alice = account(false);
+        Image shared = image(bob, "deleted while cloned", null, List.of(alice.id()), false);
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            gate.close();
+            Future<Image> clone = executor.submit(() -> cloneImage.cloneImage(
+                    new CloneImageCommand(alice, shared.id().toString())));
+            gate.awaitReached();
+            Future<?> delete = executor.submit(() -> deleteImage.deleteImage(
+                    new DeleteImageCommand(bob, shared.id().toString())));
+            LockWaits.awaitDoneOrWaiting(delete);
+            gate.open();
+
+            Image cloned = clone.get(30, TimeUnit.SECONDS);
+            delete.get(30, TimeUnit.SECONDS);
+            assertThat(content(cloned)).isEqualTo("deleted while cloned");
+            assertNotFound(() -> getImage.getImage(new GetImageQuery(bob, shared.id().toString())));
+            // The clone holds the one reference left: its delete removes the file.
+            deleteImage.deleteImage(new DeleteImageCommand(alice, cloned.id().toString()));
+            assertNotFound(() -> content(cloned));
+        } finally {
+            gate.open();
+            executor.shutdownNow();
+        }
+    }
+
+    /** The clone arrives while the owner's delete of the source is under way: it waits, then finds no source. */
+    @Test
+    void aCloneOfASourceBeingDeletedWaitsAndFindsItGone() throws Exception {
+        Account bob = account(false);
+        Account alice = account(false);
+        Image shared = image(bob, "cloned while deleted", null, List.of(alice.id()), false);
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            gate.close();
+            Future<?> delete = executor.submit(() -> deleteImage.deleteImage(
+                    new DeleteImageCommand(bob, shared.id().toString())));
+            gate.awaitReached();
+            Future<Image> clone = executor.submit(() -> cloneImage.cloneImage(
+                    new CloneImageCommand(alice, shared.id().toString())));
+            LockWaits.awaitDoneOrWaiting(clone);
+            gate.open();
+
+            delete.get(30, TimeUnit.SECONDS);
+            assertNotFound(() -> clone.get(30, TimeUnit.SECONDS));
+            assertThat(ownedBy(alice)).isEmpty();
+            assertNotFound(() -> content(shared));
+        } finally {
+            gate.open();
+            executor.shutdownNow();
+        }
+    }
+
+    private static void assertNotFound(ThrowingCallable call) {
+        assertThatThrownBy(call)
+                .satisfies(e -> assertThat(e instanceof ExecutionException ? e.getCause() : e)
+                        .isInstanceOfSatisfying(DomainException.class,
+                                found -> assertThat(found.code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND)));
     }
 
     private void assertCloneFails(Account caller, Image image, ErrorCode code) {

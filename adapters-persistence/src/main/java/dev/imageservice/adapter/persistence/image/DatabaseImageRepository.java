@@ -9,6 +9,7 @@ import dev.imageservice.domain.error.ErrorCode;
 import dev.imageservice.domain.image.Image;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
@@ -53,6 +54,22 @@ public class DatabaseImageRepository implements ImageRepository {
                 ? db.session().doReturningWork(connection -> ImageRowReader.read(connection, id))
                 : db.session().find(ImageEntity.class, id);
         return Optional.ofNullable(row).map(ImageMapper::toDomain);
+    }
+
+    /**
+     * A shared lock where the database has one (FOR SHARE on PostgreSQL; H2 knows only FOR UPDATE): two
+     * clones of one image need not wait for each other there. A lock held too long by another writer
+     * is a conflict, so the client may try again.
+     */
+    @Override
+    public Optional<Image> findLocked(UUID id) {
+        try {
+            return Optional.ofNullable(db.session().find(ImageEntity.class, id, LockModeType.PESSIMISTIC_READ))
+                    .map(ImageMapper::toDomain);
+        } catch (PessimisticLockException | LockTimeoutException e) {
+            throw new DomainException(ErrorCode.CONFLICT,
+                    "image " + id + " is being changed by another request; try again");
+        }
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.imageservice.adapter.persistence.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.imageservice.adapter.persistence.Database;
+import dev.imageservice.adapter.persistence.LockWaits;
 import dev.imageservice.adapter.persistence.Tx;
 import dev.imageservice.application.port.out.ImageRepository;
 import dev.imageservice.domain.access.ImageListFilter;
@@ -33,6 +35,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -52,6 +55,8 @@ class DatabaseImageRepositoryTest {
 
     @Inject
     ImageRepository images;
+    @Inject
+    Database db;
 
     @BeforeEach
     void empty() {
@@ -432,6 +437,93 @@ class DatabaseImageRepositoryTest {
         }
         assertThat(Tx.call(() -> images.findById(fresh.id()))).isEmpty();
         assertThat(Tx.call(() -> images.findById(again.id()))).isEmpty();
+    }
+
+    /** As a clone holds its source: the owner's delete of it waits until the clone's transaction ends. */
+    @Test
+    void aDeleteWaitsForTheTransactionThatFoundTheImageLocked() throws Exception {
+        Image image = minimal(OWNER);
+        Tx.run(() -> images.add(image));
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch end = new CountDownLatch(1);
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> holder = executor.submit(() -> Tx.run(() -> {
+                assertThat(images.findLocked(image.id())).isPresent();
+                locked.countDown();
+                await(end);
+            }));
+            await(locked);
+            Future<?> delete = executor.submit(() -> Tx.run(() -> images.delete(images.findById(image.id()).orElseThrow())));
+            LockWaits.awaitDoneOrWaiting(delete);
+            boolean deleteWaited = !delete.isDone();
+            end.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+            delete.get(30, TimeUnit.SECONDS);
+            assertThat(deleteWaited).isTrue();
+        } finally {
+            end.countDown();
+            executor.shutdownNow();
+        }
+        assertThat(Tx.call(() -> images.findById(image.id()))).isEmpty();
+    }
+
+    /** A clone whose source is being deleted waits for that delete, and then finds no source. */
+    @Test
+    void anImageWhoseDeleteIsNotCommittedYetIsAbsentOnceItIs() throws Exception {
+        Image image = minimal(OWNER);
+        Tx.run(() -> images.add(image));
+        CountDownLatch deleted = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> delete = executor.submit(() -> Tx.run(() -> {
+                images.delete(images.findById(image.id()).orElseThrow());
+                deleted.countDown();
+                await(commit);
+            }));
+            await(deleted);
+            Future<Optional<Image>> found = executor.submit(() -> Tx.call(() -> images.findLocked(image.id())));
+            LockWaits.awaitDoneOrWaiting(found);
+            boolean readerWaited = !found.isDone();
+            commit.countDown();
+            delete.get(30, TimeUnit.SECONDS);
+            assertThat(found.get(30, TimeUnit.SECONDS)).isEmpty();
+            assertThat(readerWaited).isTrue();
+        } finally {
+            commit.countDown();
+            executor.shutdownNow();
+        }
+    }
+
+    /**
+     * A lock waited for past the database's lock timeout is a conflict the client may retry. H2 gives
+     * up after 2 s; PostgreSQL, which waits as long as it takes unless told, is told 200 ms here.
+     */
+    @Test
+    void aLockWaitedForTooLongIsAConflict() {
+        Image image = minimal(OWNER);
+        Tx.run(() -> images.add(image));
+        CountDownLatch deleted = new CountDownLatch(1);
+        CountDownLatch end = new CountDownLatch(1);
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            executor.submit(() -> Tx.run(() -> {
+                images.delete(images.findById(image.id()).orElseThrow());
+                deleted.countDown();
+                await(end);
+            }));
+            await(deleted);
+            assertThatThrownBy(() -> Tx.run(() -> {
+                if (!db.embedded()) {
+                    Tx.session().createNativeMutationQuery("set local lock_timeout = '200ms'").executeUpdate();
+                }
+                images.findLocked(image.id());
+            })).isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+        } finally {
+            end.countDown();
+            executor.shutdown();
+        }
     }
 
     @Test

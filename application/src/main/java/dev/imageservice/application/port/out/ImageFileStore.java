@@ -50,7 +50,11 @@ public interface ImageFileStore {
      */
     void letGo(String sha256);
 
-    /** One more image references content another image already references (a clone), in the caller's transaction. */
+    /**
+     * One more image references content another image already references (a clone), in the caller's
+     * transaction. The caller keeps that image from being deleted meanwhile ({@link
+     * ImageRepository#findLocked}): content no image references may be gone.
+     */
     void addReference(String sha256);
 
     /**

@@ -15,6 +15,14 @@ public interface ImageRepository {
     Optional<Image> findById(UUID id);
 
     /**
+     * As {@link #findById}, and the image then stays until the caller's transaction ends: a delete
+     * of it waits for that transaction, and one not yet committed is waited for (the image is then
+     * absent). For a use case that goes on to reference the image's file (a clone), which the
+     * delete would otherwise release and remove meanwhile.
+     */
+    Optional<Image> findLocked(UUID id);
+
+    /**
      * The image as committed at most {@link #RECENT} ago, for answers that only show it (GetImage):
      * a change committed through this instance is seen at once, one committed by another instance
      * or an admin command within {@code RECENT}. Within a transaction it is {@link #findById}.

@@ -4,6 +4,7 @@ import dev.imageservice.application.port.in.CreateImageFromMachineCommand;
 import dev.imageservice.application.port.in.CreateImageFromMachineUseCase;
 import dev.imageservice.application.port.in.CreatedImage;
 import dev.imageservice.application.port.out.ImageCreationSettings;
+import dev.imageservice.application.port.out.ImageJobWakeup;
 import dev.imageservice.application.port.out.ImageJobs;
 import dev.imageservice.application.port.out.ImageRepository;
 import dev.imageservice.application.port.out.Machines;
@@ -39,15 +40,17 @@ class CreateImageFromMachineService implements CreateImageFromMachineUseCase {
     private final Machines machines;
     private final ImageRepository images;
     private final ImageJobs jobs;
+    private final ImageJobWakeup wakeup;
     private final ImageCreationSettings settings;
     private final Clock clock;
 
     @Inject
     CreateImageFromMachineService(Machines machines, ImageRepository images, ImageJobs jobs,
-                                  ImageCreationSettings settings, Clock clock) {
+                                  ImageJobWakeup wakeup, ImageCreationSettings settings, Clock clock) {
         this.machines = machines;
         this.images = images;
         this.jobs = jobs;
+        this.wakeup = wakeup;
         this.settings = settings;
         this.clock = clock;
     }
@@ -65,6 +68,7 @@ class CreateImageFromMachineService implements CreateImageFromMachineUseCase {
         ImageJob job = ImageJob.queued(UUID.randomUUID(), image.id(), machine.id(),
                 settings.compression(), clock.instant());
         jobs.add(job);
+        wakeup.jobQueued();
         return new CreatedImage(image, job.id());
     }
 

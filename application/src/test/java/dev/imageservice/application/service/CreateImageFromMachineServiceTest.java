@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class CreateImageFromMachineServiceTest {
@@ -34,7 +35,9 @@ class CreateImageFromMachineServiceTest {
     private final InMemoryImageRepository images = new InMemoryImageRepository();
     private final InMemoryMachines machines = new InMemoryMachines();
     private final InMemoryImageJobs jobs = new InMemoryImageJobs();
+    private final AtomicInteger wakeups = new AtomicInteger();
     private final CreateImageFromMachineService service = new CreateImageFromMachineService(machines, images, jobs,
+            wakeups::incrementAndGet,
             new ImageCreationSettings(Compression.BZIP2, Duration.ofSeconds(30), 3, Duration.ofHours(6)),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -61,6 +64,7 @@ class CreateImageFromMachineServiceTest {
         assertThat(job.machineId()).isEqualTo(machine.id());
         assertThat(job.compression()).isEqualTo(Compression.BZIP2);
         assertThat(job.state()).isEqualTo(ImageJob.State.QUEUED);
+        assertThat(wakeups).as("workers told of the queued job").hasValue(1);
     }
 
     @Test
@@ -103,6 +107,7 @@ class CreateImageFromMachineServiceTest {
         DomainException refused = catchDomain(() -> service.createImageFromMachine(command));
         assertThat(refused.code()).isEqualTo(code);
         assertThat(refused.getMessage()).contains(named);
+        assertThat(wakeups).as("workers told of a job never queued").hasValue(0);
     }
 
     private static DomainException catchDomain(Runnable call) {

@@ -47,7 +47,7 @@ class ImageJobWorkerTest {
     private final InMemoryImageJobs jobs = new InMemoryImageJobs();
     private final List<Image> announced = new ArrayList<>();
     private final CreateImageFromMachineService create =
-            new CreateImageFromMachineService(machines, images, jobs, SETTINGS, clock);
+            new CreateImageFromMachineService(machines, images, jobs, () -> { }, SETTINGS, clock);
     private final ImageJobWorker worker = new ImageJobWorker(
             new ImageJobSteps(jobs, images, machines, accounts, files, SETTINGS, clock),
             machines, files, SETTINGS, announced::add, NO_HEARTBEAT, new QuietMonitor());

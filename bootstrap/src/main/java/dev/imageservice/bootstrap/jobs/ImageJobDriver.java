@@ -13,12 +13,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Works the durable job queue in-process: a few threads poll for claimable jobs (new ones, and
- * ones whose worker died with a previous process), and placeholders that never finish expire.
+ * Works the durable job queue in-process: {@code workers} threads each look for claimable jobs every
+ * poll interval (jobs queued through other instances, and ones whose worker died with a previous
+ * process), and at once when this instance has queued one ({@link #wake}); placeholders that never
+ * finish expire.
  */
 @ApplicationScoped
 public class ImageJobDriver {
@@ -31,6 +34,8 @@ public class ImageJobDriver {
     private final ImageJobsConfig config;
     private ScheduledExecutorService executor;
     private final List<ScheduledFuture<?>> workers = new CopyOnWriteArrayList<>();
+    /** Wake-ups no worker has taken yet: a worker waits for one, or for its poll interval to pass. */
+    private final Semaphore wakeups = new Semaphore(0);
 
     /** What the readiness check reports. */
     public enum Status { RUNNING, DISABLED, STOPPED }
@@ -47,10 +52,9 @@ public class ImageJobDriver {
             return;
         }
         executor = Executors.newScheduledThreadPool(config.workers() + 1, JobThreads.named("image-job-driver-"));
-        long poll = config.pollInterval().toMillis();
         long delay = config.startDelay().toMillis();
         for (int i = 0; i < config.workers(); i++) {
-            workers.add(executor.scheduleWithFixedDelay(this::drainQueue, delay, poll, TimeUnit.MILLISECONDS));
+            workers.add(executor.schedule(this::work, delay, TimeUnit.MILLISECONDS));
         }
         executor.scheduleWithFixedDelay(this::expirePlaceholders, delay, EXPIRY_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -62,7 +66,7 @@ public class ImageJobDriver {
         }
     }
 
-    /** Running while every worker is scheduled: a task that died (an Error escaped it) is never run again. */
+    /** Running while every worker thread works the queue: one that died (an Error escaped it) is not started again. */
     public Status status() {
         if (!config.enabled()) {
             return Status.DISABLED;
@@ -74,6 +78,33 @@ public class ImageJobDriver {
 
     public int workers() {
         return config.workers();
+    }
+
+    /**
+     * A job was queued on this instance and committed: an idle worker looks for it now rather than at
+     * its next poll. Only the worker threads run jobs, so a wake-up never runs more than {@code workers}
+     * at once; when all are busy, one finds the job as it finishes its own.
+     */
+    void wake() {
+        // A worker that takes a wake-up drains the whole queue: more wake-ups than workers would only
+        // have them query an empty queue again. (Two racing callers may keep one more: harmless.)
+        if (wakeups.availablePermits() < config.workers()) {
+            wakeups.release();
+        }
+    }
+
+    /** One worker thread: drains the queue, then waits for a wake-up or the poll interval, until the shutdown. */
+    private void work() {
+        long poll = config.pollInterval().toMillis();
+        try {
+            // Not the interrupt alone: a job may swallow the one the shutdown sends.
+            while (!executor.isShutdown()) {
+                drainQueue();
+                wakeups.tryAcquire(poll, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            // The shutdown interrupts the thread: the worker ends with the executor.
+        }
     }
 
     private void drainQueue() {

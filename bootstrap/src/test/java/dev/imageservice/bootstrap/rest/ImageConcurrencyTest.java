@@ -3,6 +3,7 @@ package dev.imageservice.bootstrap.rest;
 import static dev.imageservice.bootstrap.rest.ProtocolErrorsTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imageservice.application.port.out.ImageRepository;
 import dev.imageservice.domain.image.Image;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -35,6 +36,9 @@ class ImageConcurrencyTest {
 
     @Inject
     TestData data;
+
+    @Inject
+    ImageRepository images;
 
     private Caller alice;
 
@@ -96,6 +100,26 @@ class ImageConcurrencyTest {
         assertThat(alice.signed().head("/my/images/" + id).header("ETag")).isEqualTo("\"1\"");
         assertThat(alice.signed().get("/my/images").header("ETag")).isNull();
         assertThat(alice.signed().get("/my/images/" + UUID.randomUUID()).header("ETag")).isNull();
+    }
+
+    /**
+     * A GetImage of an image not at hand reads it on a worker thread; the next, within
+     * ImageRepository.RECENT (1 s), answers from memory on the I/O thread. Both carry the ETag.
+     */
+    @Test
+    void aGetImageReadOnAWorkerAndTheNextFromMemoryCarryTheSameETag() {
+        UUID id = data.image(alice.account(), "readtwice").add().id();
+        assertThat(update(id, Map.of("description", "once"), null).statusCode()).isEqualTo(200);
+        assertThat(images.findRecentInMemory(id)).as("at hand before the first GetImage").isEmpty();
+
+        Response read = alice.signed().get("/my/images/" + id);
+        assertThat(images.findRecentInMemory(id)).as("at hand after it").isPresent();
+        Response fromMemory = alice.signed().get("/my/images/" + id);
+
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.header("ETag")).as("read on a worker").isEqualTo("\"1\"");
+        assertThat(fromMemory.statusCode()).isEqualTo(200);
+        assertThat(fromMemory.header("ETag")).as("from memory").isEqualTo("\"1\"");
     }
 
     @Test

@@ -76,10 +76,7 @@ class GrpcTelemetryTest extends SeededGrpcTest {
         try (LogCapture log = LogCapture.accessLog()) {
             GrpcClient.assertFails(() -> client.stub().getImage(GetImageRequest.newBuilder()
                     .setId(UUID.randomUUID().toString()).build()), Status.Code.UNAUTHENTICATED, "InvalidCredentials");
-            StatusRuntimeException tooLarge = catchThrowableOfType(StatusRuntimeException.class, () -> alice().updateImage(
-                    UpdateImageRequest.newBuilder().setId(UUID.randomUUID().toString())
-                            .setDescription("d".repeat(5 * 1024 * 1024)).build()));
-            assertThat(tooLarge.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+            assertOverTheSizeLimit();
 
             // Waits for these two lines rather than a count: another call's line may land in the capture too.
             GrpcClient.eventually("both calls are logged", () -> log.lines().stream().anyMatch(line -> line.contains(refusedLine))
@@ -104,6 +101,7 @@ class GrpcTelemetryTest extends SeededGrpcTest {
                     .setId(UUID.randomUUID().toString()).build()), Status.Code.NOT_FOUND, "ResourceNotFound");
             GrpcClient.assertFails(() -> client.stub().getImage(GetImageRequest.newBuilder()
                     .setId(hollow.id().toString()).build()), Status.Code.UNAUTHENTICATED, "InvalidCredentials");
+            assertOverTheSizeLimit();
             GrpcClient.assertFails(() -> alice().withInterceptors(MetadataUtils.newAttachHeadersInterceptor(sent))
                             .cloneImage(CloneImageRequest.newBuilder().setId(hollow.id().toString()).build()),
                     Status.Code.INTERNAL, "InternalError");
@@ -112,6 +110,14 @@ class GrpcTelemetryTest extends SeededGrpcTest {
             assertThat(serverFaults(log)).singleElement().asString()
                     .contains("gRPC request " + requestId + " (CloneImage) failed unexpectedly");
         }
+    }
+
+    /** An UpdateImage over the 4 MiB limit, which the transport refuses before the service sees it. */
+    private void assertOverTheSizeLimit() {
+        StatusRuntimeException tooLarge = catchThrowableOfType(StatusRuntimeException.class, () -> alice().updateImage(
+                UpdateImageRequest.newBuilder().setId(UUID.randomUUID().toString())
+                        .setDescription("d".repeat(5 * 1024 * 1024)).build()));
+        assertThat(tooLarge.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
     }
 
     /** Stack traces logged while the capture was open; a background job's own faults are no request's. */

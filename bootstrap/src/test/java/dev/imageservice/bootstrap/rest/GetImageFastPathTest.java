@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class GetImageFastPathTest {
 
+    private static final List<String> FROM_MEMORY = List.of("authenticateFromMemory at hand on I/O thread",
+            "getImageFromMemory at hand on I/O thread");
+
     @Inject
     TestData data;
 
@@ -33,16 +36,22 @@ class GetImageFastPathTest {
         Caller alice = Caller.create(data, "fastpath");
         UUID id = data.image(alice.account(), "fastpath").add().id();
 
-        threads.start();
-        assertThat(alice.signed().get("/my/images/" + id).statusCode()).isEqualTo(200);
-        List<String> first = threads.stop();
-        // Within CredentialCache.MAX_AGE and ImageRepository.RECENT (1 s each) of the first.
-        threads.start();
-        assertThat(alice.signed().get("/my/images/" + id).statusCode()).isEqualTo(200);
-        List<String> second = threads.stop();
-
+        List<String> first = answerThreadsOfAGetImage(alice, id);
         assertThat(first).as("the first reads").contains("getImage on worker");
-        assertThat(second).containsExactly("authenticateFromMemory at hand on I/O thread",
-                "getImageFromMemory at hand on I/O thread");
+
+        // Within CredentialCache.MAX_AGE and ImageRepository.RECENT (1 s each) of the read before it.
+        // A cold first request can itself take longer on an overloaded machine: then the next one
+        // reads again, and the one after it (from a warm path) must be answered from memory.
+        List<String> next = List.of();
+        for (int attempt = 0; attempt < 3 && !next.equals(FROM_MEMORY); attempt++) {
+            next = answerThreadsOfAGetImage(alice, id);
+        }
+        assertThat(next).isEqualTo(FROM_MEMORY);
+    }
+
+    private List<String> answerThreadsOfAGetImage(Caller caller, UUID id) {
+        threads.start();
+        assertThat(caller.signed().get("/my/images/" + id).statusCode()).isEqualTo(200);
+        return threads.stop();
     }
 }

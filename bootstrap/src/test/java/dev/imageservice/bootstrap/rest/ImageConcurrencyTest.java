@@ -113,6 +113,10 @@ class ImageConcurrencyTest {
         assertThat(images.findRecentInMemory(id)).as("at hand before the first GetImage").isEmpty();
 
         Response read = alice.signed().get("/my/images/" + id);
+        // A read slower than RECENT is not kept: on an overloaded machine, read again (from a warm path).
+        for (int retry = 0; retry < 3 && images.findRecentInMemory(id).isEmpty(); retry++) {
+            alice.signed().get("/my/images/" + id);
+        }
         assertThat(images.findRecentInMemory(id)).as("at hand after it").isPresent();
         Response fromMemory = alice.signed().get("/my/images/" + id);
 

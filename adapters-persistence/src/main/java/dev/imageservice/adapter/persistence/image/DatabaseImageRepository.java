@@ -109,7 +109,8 @@ public class DatabaseImageRepository implements ImageRepository {
      * cut off by the transaction timeout. Each page starts strictly after the last row handed over, in
      * the list order, which is total (id breaks ties): a row present throughout is handed over once. A
      * row's key only ever moves from unpublished (first) to published, that is forward; such a row
-     * already handed over is skipped when met again, so no image is handed over twice.
+     * already handed over is skipped when met again, so no image is handed over twice. For that the ids
+     * of the unpublished images handed over are kept: only their owner sees them, and they are few.
      */
     @Override
     public void forEachMatching(ImageListFilter filter, Consumer<Image> each) {
@@ -128,7 +129,9 @@ public class DatabaseImageRepository implements ImageRepository {
                 }
                 each.accept(image);
             }
-            last = page.isEmpty() ? last : page.get(page.size() - 1);
+            if (!page.isEmpty()) {
+                last = page.get(page.size() - 1);
+            }
         } while (page.size() == PAGE_SIZE);
     }
 

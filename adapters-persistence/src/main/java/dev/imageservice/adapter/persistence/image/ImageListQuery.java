@@ -23,9 +23,10 @@ final class ImageListQuery {
     private static final String SHARED_WITH_CALLER =
             "exists (select 1 from ImageAclEntry a where a.imageId = i.id and a.accountId = :caller)";
 
-    private static final String ORDER = " order by i.publishedAt asc nulls first, i.id asc";
+    private static final String ORDER = "i.publishedAt asc nulls first, i.id asc";
 
     private final String where;
+    private final String order;
     private final Map<String, Object> parameters = new HashMap<>();
 
     ImageListQuery(ImageListFilter filter) {
@@ -63,6 +64,9 @@ final class ImageListQuery {
             parameters.put("type", filter.type());
         }
         this.where = "from ImageEntity i where " + String.join(" and ", conditions);
+        // One owner's rows: ordering by the owner first changes nothing, and lets H2 see that the
+        // (owner_id, published_at, id) index gives the order, instead of sorting the owner's rows for every page.
+        this.order = " order by " + (filter.owner() != null ? "i.ownerId, " : "") + ORDER;
     }
 
     /**
@@ -77,7 +81,7 @@ final class ImageListQuery {
         } else if (last != null) {
             keyset = " and i.publishedAt >= :lastPublished and (i.publishedAt > :lastPublished or i.id > :lastId)";
         }
-        SelectionQuery<ImageEntity> query = session.createSelectionQuery(where + keyset + ORDER, ImageEntity.class);
+        SelectionQuery<ImageEntity> query = session.createSelectionQuery(where + keyset + order, ImageEntity.class);
         parameters.forEach(query::setParameter);
         if (last != null) {
             query.setParameter("lastId", last.id());

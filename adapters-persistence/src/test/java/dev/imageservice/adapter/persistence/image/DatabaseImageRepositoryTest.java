@@ -588,8 +588,8 @@ class DatabaseImageRepositoryTest {
 
     /**
      * Unpublished rows and rows of one published_at each fill more than a page, so that pages end
-     * within runs of equal published_at: the listing is the whole order of the single query, across
-     * page boundaries, read outside a transaction (a page each) and within one.
+     * within runs of equal published_at: the listing is the whole list, in order, across page
+     * boundaries, read outside a transaction (a page each) and within one.
      */
     @Test
     void aListingAcrossPagesIsTheWholeListInOrder() {
@@ -609,6 +609,9 @@ class DatabaseImageRepositoryTest {
         ImageListFilter all = new ImageListFilter(OWNER, StateFilter.ALL, null, null, null, null, null, null);
         assertThat(Tx.outside(() -> images.list(all))).extracting(Image::id).containsExactlyElementsOf(expected);
         assertThat(Tx.call(() -> images.list(all))).extracting(Image::id).containsExactlyElementsOf(expected);
+        // With ?owner= the query orders by the owner too, which must change nothing.
+        ImageListFilter owned = new ImageListFilter(OWNER, StateFilter.ALL, null, OWNER, null, null, null, null);
+        assertThat(Tx.outside(() -> images.list(owned))).extracting(Image::id).containsExactlyElementsOf(expected);
     }
 
     /**

@@ -10,9 +10,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -32,7 +31,7 @@ public class ImageJobDriver {
     private final RunImageJobsUseCase jobs;
     private final ExpireImagePlaceholdersUseCase placeholders;
     private final ImageJobsConfig config;
-    private ScheduledExecutorService executor;
+    private ScheduledThreadPoolExecutor executor;
     private final List<ScheduledFuture<?>> workers = new CopyOnWriteArrayList<>();
     /** Wake-ups no worker has taken yet: a worker waits for one, or for its poll interval to pass. */
     private final Semaphore wakeups = new Semaphore(0);
@@ -51,7 +50,9 @@ public class ImageJobDriver {
         if (!config.enabled()) {
             return;
         }
-        executor = Executors.newScheduledThreadPool(config.workers() + 1, JobThreads.named("image-job-driver-"));
+        executor = new ScheduledThreadPoolExecutor(config.workers() + 1, JobThreads.named("image-job-driver-"));
+        // A shutdown within the start delay waits for no worker that has not begun.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         long delay = config.startDelay().toMillis();
         for (int i = 0; i < config.workers(); i++) {
             workers.add(executor.schedule(this::work, delay, TimeUnit.MILLISECONDS));
@@ -60,9 +61,22 @@ public class ImageJobDriver {
                 TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Lets the running jobs finish, up to {@code images.jobs.shutdown-grace}, and claims no other: an
+     * interrupted creation would fail its image, and a job would find the database closing under it.
+     */
     void stop(@Observes ShutdownEvent shutdown) {
-        if (executor != null) {
-            executor.shutdownNow();
+        if (executor == null) {
+            return;
+        }
+        executor.shutdown();
+        wakeups.release(config.workers());
+        try {
+            if (!executor.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf("image jobs still running after %s of shutdown are left to the next start", config.shutdownGrace());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -97,19 +111,18 @@ public class ImageJobDriver {
     private void work() {
         long poll = config.pollInterval().toMillis();
         try {
-            // Not the interrupt alone: a job may swallow the one the shutdown sends.
             while (!executor.isShutdown()) {
                 drainQueue();
                 wakeups.tryAcquire(poll, TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
-            // The shutdown interrupts the thread: the worker ends with the executor.
+            // Nothing here interrupts a worker (see stop); one interrupted anyway ends.
         }
     }
 
     private void drainQueue() {
         try {
-            while (!Thread.currentThread().isInterrupted() && jobs.runNextJob()) {
+            while (!executor.isShutdown() && jobs.runNextJob()) {
                 LOG.debug("image job finished");
             }
         } catch (RuntimeException e) {

@@ -43,6 +43,14 @@ public interface ImageJobsConfig {
     @WithDefault("5s")
     Duration startDelay();
 
+    /**
+     * How long a shutdown waits for the jobs running then to finish: one stopped mid-way would fail its
+     * image. A job still running after it is left to the next start, which runs it again once its lease
+     * has expired, as after a crash.
+     */
+    @WithDefault("10s")
+    Duration shutdownGrace();
+
     class Producer {
         @Produces
         @Singleton

@@ -6,6 +6,7 @@ import dev.imageservice.application.port.in.RunImageJobsUseCase;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -90,18 +91,59 @@ class ImageJobDriverTest {
         }
     }
 
+    @Test
+    void aShutdownLetsTheRunningJobsFinishAndClaimsNoOther() throws Exception {
+        FakeQueue queue = new FakeQueue(Duration.ofMillis(500), WORKERS);
+        ImageJobDriver driver = new ImageJobDriver(queue, () -> 0, config(Duration.ZERO, NO_POLL, Duration.ofSeconds(30)));
+        driver.start(null);
+        assertThat(queue.idle.await(30, TimeUnit.SECONDS)).as("both workers found the queue empty").isTrue();
+        for (int i = 0; i <= WORKERS; i++) {
+            queue.add();
+        }
+        driver.wake();
+        driver.wake();
+        assertThat(queue.started.await(30, TimeUnit.SECONDS)).as("both workers run a job").isTrue();
+
+        driver.stop(null);
+
+        assertThat(queue.finished.getCount()).as("jobs still running when the shutdown returned").isZero();
+        assertThat(queue.interrupted).as("a running job was interrupted").isFalse();
+        assertThat(queue.queued).as("the job no worker had claimed stays queued").hasValue(1);
+    }
+
+    @Test
+    void aShutdownWaitsForARunningJobNoLongerThanItsGrace() throws Exception {
+        FakeQueue queue = new FakeQueue(NO_POLL, 1);
+        Duration grace = Duration.ofMillis(300);
+        ImageJobDriver driver = new ImageJobDriver(queue, () -> 0, config(Duration.ZERO, NO_POLL, grace));
+        driver.start(null);
+        assertThat(queue.idle.await(30, TimeUnit.SECONDS)).as("both workers found the queue empty").isTrue();
+        queue.add();
+        driver.wake();
+        assertThat(queue.started.await(30, TimeUnit.SECONDS)).as("a worker runs the job").isTrue();
+
+        long stopping = System.nanoTime();
+        driver.stop(null);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isBetween(grace, Duration.ofSeconds(10));
+        assertThat(queue.finished.getCount()).as("the job is left running").isOne();
+    }
+
     /** Jobs as a count; each takes {@code duration} to run. Counts the jobs running at once. */
     private static final class FakeQueue implements RunImageJobsUseCase {
 
         final CountDownLatch idle = new CountDownLatch(WORKERS);
+        final CountDownLatch started;
         final CountDownLatch finished;
+        final AtomicBoolean interrupted = new AtomicBoolean();
         final AtomicInteger mostAtOnce = new AtomicInteger();
-        private final AtomicInteger queued = new AtomicInteger();
+        final AtomicInteger queued = new AtomicInteger();
         private final AtomicInteger running = new AtomicInteger();
         private final Duration duration;
 
         FakeQueue(Duration duration, int expectedJobs) {
             this.duration = duration;
+            this.started = new CountDownLatch(expectedJobs);
             this.finished = new CountDownLatch(expectedJobs);
         }
 
@@ -117,9 +159,11 @@ class ImageJobDriverTest {
                 return false;
             }
             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            started.countDown();
             try {
                 Thread.sleep(duration.toMillis());
             } catch (InterruptedException e) {
+                interrupted.set(true);
                 Thread.currentThread().interrupt();
             }
             running.decrementAndGet();
@@ -129,6 +173,10 @@ class ImageJobDriverTest {
     }
 
     private static ImageJobsConfig config(Duration startDelay, Duration pollInterval) {
+        return config(startDelay, pollInterval, Duration.ofSeconds(10));
+    }
+
+    private static ImageJobsConfig config(Duration startDelay, Duration pollInterval, Duration shutdownGrace) {
         return new ImageJobsConfig() {
             @Override
             public boolean enabled() {
@@ -168,6 +216,11 @@ class ImageJobDriverTest {
             @Override
             public Duration startDelay() {
                 return startDelay;
+            }
+
+            @Override
+            public Duration shutdownGrace() {
+                return shutdownGrace;
             }
         };
     }

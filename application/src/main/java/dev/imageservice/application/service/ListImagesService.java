@@ -7,7 +7,6 @@ import dev.imageservice.domain.access.ImageListFilter;
 import dev.imageservice.domain.image.Image;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 import java.util.function.Consumer;
 
 @Singleton
@@ -20,8 +19,8 @@ class ListImagesService implements ListImagesUseCase {
         this.images = images;
     }
 
+    /** Not @Transactional: a transaction would stay open for as long as the client takes to read the answer. */
     @Override
-    @Transactional
     public void forEachImage(ListImagesQuery query, Consumer<Image> each) {
         images.forEachMatching(new ImageListFilter(query.caller().id(), query.state(), query.isPublic(), query.owner(),
                 query.name(), query.version(), query.os(), query.type()), each);

@@ -81,7 +81,7 @@ public final class RawHttp {
         }
     }
 
-    private static Answer read(InputStream in, boolean head) throws IOException {
+    static Answer read(InputStream in, boolean head) throws IOException {
         byte[] all = in.readAllBytes();
         if (all.length == 0) {
             return new Answer(0, Map.of(), all);

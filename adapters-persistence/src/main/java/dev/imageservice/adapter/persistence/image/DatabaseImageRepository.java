@@ -7,6 +7,7 @@ import dev.imageservice.domain.access.ImageListFilter;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
 import dev.imageservice.domain.image.Image;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -16,13 +17,9 @@ import jakarta.persistence.PessimisticLockException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import org.hibernate.ScrollMode;
-import org.hibernate.ScrollableResults;
 import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -34,8 +31,11 @@ import java.util.function.Consumer;
 @UsesDatabase
 public class DatabaseImageRepository implements ImageRepository {
 
-    /** Rows per round trip of a listing: few enough to hold, enough that round trips do not dominate. */
-    static final int FETCH_SIZE = 500;
+    /**
+     * Rows per page of a listing: a page is held whole until handed over (about 400 KiB of JSON at the
+     * usual size), and 500 rows keep the per-query cost small next to the rows' own.
+     */
+    static final int PAGE_SIZE = 500;
 
     @Inject
     Database db;
@@ -103,37 +103,47 @@ public class DatabaseImageRepository implements ImageRepository {
     }
 
     /**
-     * A forward-only cursor, read {@value #FETCH_SIZE} rows at a time (PostgreSQL keeps the rest in the
-     * database until asked). H2 would compute the whole result before the first row, spilling it to a
-     * temporary file past a few thousand rows; lazy execution, on this connection for this query only,
-     * has it produce rows as they are read (the list query needs no sort: an index gives its order).
-     * Each row leaves the session once handed over, so the session never holds more than one.
+     * Keyset pages of {@value #PAGE_SIZE} rows, each read by one query in its own short transaction (or in
+     * the caller's, when there is one) and handed over only after it, so that a consumer as slow as its
+     * client holds no transaction and no connection: a transaction lasting the whole listing would be
+     * cut off by the transaction timeout. Each page starts strictly after the last row handed over, in
+     * the list order, which is total (id breaks ties): a row present throughout is handed over once. A
+     * row's key only ever moves from unpublished (first) to published, that is forward; such a row
+     * already handed over is skipped when met again, so no image is handed over twice. For that the ids
+     * of the unpublished images handed over are kept: only their owner sees them, and they are few.
      */
     @Override
     public void forEachMatching(ImageListFilter filter, Consumer<Image> each) {
-        Session session = db.session();
-        if (db.embedded()) {
-            session.doWork(connection -> setLazyExecution(connection, true));
-        }
-        try (ScrollableResults<ImageEntity> rows = new ImageListQuery(filter).on(session)
-                .setReadOnly(true).setFetchSize(FETCH_SIZE).scroll(ScrollMode.FORWARD_ONLY)) {
-            while (rows.next()) {
-                ImageEntity row = rows.get();
-                session.detach(row);
-                each.accept(ImageMapper.toDomain(row));
+        ImageListQuery query = new ImageListQuery(filter);
+        Set<UUID> unpublished = new HashSet<>();
+        Image last = null;
+        List<Image> page;
+        do {
+            Image after = last;
+            page = QuarkusTransaction.joiningExisting().call(() -> readPage(query, after));
+            for (Image image : page) {
+                if (image.publishedAt() == null) {
+                    unpublished.add(image.id());
+                } else if (unpublished.contains(image.id())) {
+                    continue;
+                }
+                each.accept(image);
             }
-        } finally {
-            if (db.embedded()) {
-                // The connection goes back to the pool: no other query of it should run lazily.
-                session.doWork(connection -> setLazyExecution(connection, false));
+            if (!page.isEmpty()) {
+                last = page.get(page.size() - 1);
             }
-        }
+        } while (page.size() == PAGE_SIZE);
     }
 
-    private static void setLazyExecution(Connection connection, boolean lazy) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LAZY_QUERY_EXECUTION " + lazy);
+    private List<Image> readPage(ImageListQuery query, Image after) {
+        Session session = db.session();
+        List<Image> page = new ArrayList<>(PAGE_SIZE);
+        // Each row leaves the session once mapped: a caller's transaction listing many pages keeps none of them.
+        for (ImageEntity row : query.after(session, after).setReadOnly(true).setMaxResults(PAGE_SIZE).getResultList()) {
+            session.detach(row);
+            page.add(ImageMapper.toDomain(row));
         }
+        return page;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.imageservice.adapter.persistence.image;
 
 import dev.imageservice.domain.access.ImageListFilter;
 import dev.imageservice.domain.access.TextMatch;
+import dev.imageservice.domain.image.Image;
 import dev.imageservice.domain.image.ImageState;
 import dev.imageservice.domain.image.ImageType;
 import java.util.ArrayList;
@@ -22,7 +23,10 @@ final class ImageListQuery {
     private static final String SHARED_WITH_CALLER =
             "exists (select 1 from ImageAclEntry a where a.imageId = i.id and a.accountId = :caller)";
 
-    private final String jpql;
+    private static final String ORDER = "i.publishedAt asc nulls first, i.id asc";
+
+    private final String where;
+    private final String order;
     private final Map<String, Object> parameters = new HashMap<>();
 
     ImageListQuery(ImageListFilter filter) {
@@ -59,13 +63,32 @@ final class ImageListQuery {
             conditions.add("i.type = :type");
             parameters.put("type", filter.type());
         }
-        this.jpql = "from ImageEntity i where " + String.join(" and ", conditions)
-                + " order by i.publishedAt asc nulls first, i.id asc";
+        this.where = "from ImageEntity i where " + String.join(" and ", conditions);
+        // One owner's rows: ordering by the owner first changes nothing, and lets H2 see that the
+        // (owner_id, published_at, id) index gives the order, instead of sorting the owner's rows for every page.
+        this.order = " order by " + (filter.owner() != null ? "i.ownerId, " : "") + ORDER;
     }
 
-    SelectionQuery<ImageEntity> on(Session session) {
-        SelectionQuery<ImageEntity> query = session.createSelectionQuery(jpql, ImageEntity.class);
+    /**
+     * The matching rows that come after {@code last} in the list order (all of them when it is null).
+     * Past the unpublished rows the condition is a range on published_at, which the index on
+     * (published_at, id) serves, so a page does not read the rows of the pages before it.
+     */
+    SelectionQuery<ImageEntity> after(Session session, Image last) {
+        String keyset = "";
+        if (last != null && last.publishedAt() == null) {
+            keyset = " and (i.publishedAt is null and i.id > :lastId or i.publishedAt is not null)";
+        } else if (last != null) {
+            keyset = " and i.publishedAt >= :lastPublished and (i.publishedAt > :lastPublished or i.id > :lastId)";
+        }
+        SelectionQuery<ImageEntity> query = session.createSelectionQuery(where + keyset + order, ImageEntity.class);
         parameters.forEach(query::setParameter);
+        if (last != null) {
+            query.setParameter("lastId", last.id());
+        }
+        if (last != null && last.publishedAt() != null) {
+            query.setParameter("lastPublished", last.publishedAt());
+        }
         return query;
     }
 

@@ -31,6 +31,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.lang.reflect.Field;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -582,6 +584,85 @@ class DatabaseImageRepositoryTest {
 
         assertThat(listed).containsExactly(unpublishedLow.id(), unpublishedHigh.id(), early.id(), tieLow.id(),
                 tieHigh.id(), late.id());
+    }
+
+    /**
+     * Unpublished rows and rows of one published_at each fill more than a page, so that pages end
+     * within runs of equal published_at: the listing is the whole list, in order, across page
+     * boundaries, read outside a transaction (a page each) and within one.
+     */
+    @Test
+    void aListingAcrossPagesIsTheWholeListInOrder() {
+        Instant tie = Instant.parse("2024-01-01T00:00:00Z");
+        List<Image> rows = new ArrayList<>();
+        for (int i = 0; i < DatabaseImageRepository.PAGE_SIZE + 1; i++) {
+            rows.add(unstored(null));
+            rows.add(unstored(tie));
+        }
+        for (int i = 0; i < 10; i++) {
+            rows.add(unstored(tie.minusSeconds(i)));
+            rows.add(unstored(tie.plusSeconds(i)));
+        }
+        Tx.run(() -> images.addAll(rows));
+        List<UUID> expected = rows.stream().sorted(LIST_ORDER).map(Image::id).toList();
+
+        ImageListFilter all = new ImageListFilter(OWNER, StateFilter.ALL, null, null, null, null, null, null);
+        assertThat(Tx.outside(() -> images.list(all))).extracting(Image::id).containsExactlyElementsOf(expected);
+        assertThat(Tx.call(() -> images.list(all))).extracting(Image::id).containsExactlyElementsOf(expected);
+        // With ?owner= the query orders by the owner too, which must change nothing.
+        ImageListFilter owned = new ImageListFilter(OWNER, StateFilter.ALL, null, OWNER, null, null, null, null);
+        assertThat(Tx.outside(() -> images.list(owned))).extracting(Image::id).containsExactlyElementsOf(expected);
+    }
+
+    /**
+     * Rows added, removed and published while a listing is between pages: every row present throughout
+     * comes once, in order, and a row published after it was handed over (its key moves from the
+     * unpublished rows to the end) does not come again.
+     */
+    @Test
+    void changesBetweenPagesNeitherRepeatNorSkipRowsPresentThroughout() {
+        Instant published = Instant.parse("2024-01-01T00:00:00Z");
+        List<Image> rows = new ArrayList<>();
+        for (int i = 0; i < 2 * DatabaseImageRepository.PAGE_SIZE; i++) {
+            rows.add(unstored(i % 2 == 0 ? null : published.plusSeconds(i)));
+        }
+        Tx.run(() -> images.addAll(rows));
+        List<Image> ordered = rows.stream().sorted(LIST_ORDER).toList();
+        Image first = ordered.get(0);
+        Image removed = ordered.get(ordered.size() - 1);
+
+        ImageListFilter all = new ImageListFilter(OWNER, StateFilter.ALL, null, null, null, null, null, null);
+        List<UUID> listed = new ArrayList<>();
+        Tx.outside(() -> {
+            images.forEachMatching(all, image -> {
+                if (listed.isEmpty()) {
+                    Tx.run(() -> {
+                        Image publishing = images.findById(first.id()).orElseThrow();
+                        publishing.keepPublishedAt(published.plusSeconds(100_000));
+                        images.update(publishing);
+                    });
+                    Tx.run(() -> images.delete(images.findById(removed.id()).orElseThrow()));
+                    Tx.run(() -> images.add(unstored(published.plusSeconds(200_000))));
+                }
+                listed.add(image.id());
+            });
+            return null;
+        });
+
+        List<UUID> throughout = ordered.subList(1, ordered.size() - 1).stream().map(Image::id).toList();
+        assertThat(listed).doesNotHaveDuplicates().startsWith(first.id());
+        assertThat(listed.stream().filter(throughout::contains).toList()).containsExactlyElementsOf(throughout);
+        assertThat(listed).doesNotContain(removed.id()).hasSize(throughout.size() + 2);
+    }
+
+    /** The list order as the databases sort: uuids compare as unsigned bytes, as their hex text does. */
+    private static final Comparator<Image> LIST_ORDER = Comparator
+            .comparing(Image::publishedAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+            .thenComparing(image -> image.id().toString());
+
+    private static Image unstored(Instant publishedAt) {
+        return Image.restore(UUID.randomUUID(), OWNER, Manifest.named(ImageName.of("i"), ImageVersion.of("1")),
+                publishedAt == null ? ImageState.UNACTIVATED : ImageState.ACTIVE, null, null, publishedAt, 0);
     }
 
     private Image stored(String id, Instant publishedAt) {

@@ -7,8 +7,9 @@ import java.util.function.Consumer;
 public interface ListImagesUseCase {
 
     /**
-     * The images, handed to {@code each} one at a time as they are read, inside
-     * one read-only transaction that lasts until the last is handed over: nothing holds them all at once.
+     * The images, handed to {@code each} one at a time as they are read, in pages each read in a short
+     * transaction of its own: nothing holds them all at once, and however long {@code each} takes, no
+     * transaction (nor its database connection) waits for it.
      */
     void forEachImage(ListImagesQuery query, Consumer<Image> each);
 }

@@ -36,8 +36,11 @@ public interface ImageRepository {
     Duration RECENT = Duration.ofSeconds(1);
 
     /**
-     * Hands the matching images to {@code each} one at a time, in the caller's transaction, in the
-     * order of {@link #list}, reading them as it goes: a listing of any size is never held whole.
+     * Hands the matching images to {@code each} one at a time, in the order of {@link #list}, reading
+     * them in bounded pages as it goes: a listing of any size is never held whole. Each page is read in
+     * the caller's transaction, or without one in a short transaction of its own, never open while
+     * {@code each} runs. An image present throughout is handed over exactly once; one added or
+     * removed meanwhile may or may not be, and none twice.
      */
     void forEachMatching(ImageListFilter filter, Consumer<Image> each);
 

@@ -106,40 +106,47 @@ public class DatabaseImageRepository implements ImageRepository {
      * Keyset pages of {@value #PAGE_SIZE} rows, each read by one query in its own short transaction (or in
      * the caller's, when there is one) and handed over only after it, so that a consumer as slow as its
      * client holds no transaction and no connection: a transaction lasting the whole listing would be
-     * cut off by the transaction timeout. Each page starts strictly after the last row handed over, in
-     * the list order, which is total (id breaks ties): a row present throughout is handed over once. A
-     * row's key only ever moves from unpublished (first) to published, that is forward; such a row
-     * already handed over is skipped when met again, so no image is handed over twice. For that the ids
-     * of the unpublished images handed over are kept: only their owner sees them, and they are few.
+     * cut off by the transaction timeout. The list order puts the unpublished rows first (by id), then
+     * the published ones (by published_at, then id): two runs of pages, each page a range of the
+     * (published_at, id) index that starts strictly after the last row handed over, so that no page
+     * reads the rows of the pages before it and a row present throughout is handed over once. A row
+     * only ever moves from unpublished to published; one handed over in the first run and published
+     * since is skipped in the second. For that the ids of the unpublished rows handed over are kept.
      */
     @Override
     public void forEachMatching(ImageListFilter filter, Consumer<Image> each) {
         ImageListQuery query = new ImageListQuery(filter);
         Set<UUID> unpublished = new HashSet<>();
+        handOverPages(query, false, image -> {
+            unpublished.add(image.id());
+            each.accept(image);
+        });
+        handOverPages(query, true, image -> {
+            if (!unpublished.contains(image.id())) {
+                each.accept(image);
+            }
+        });
+    }
+
+    private void handOverPages(ImageListQuery query, boolean published, Consumer<Image> each) {
         Image last = null;
         List<Image> page;
         do {
             Image after = last;
-            page = QuarkusTransaction.joiningExisting().call(() -> readPage(query, after));
-            for (Image image : page) {
-                if (image.publishedAt() == null) {
-                    unpublished.add(image.id());
-                } else if (unpublished.contains(image.id())) {
-                    continue;
-                }
-                each.accept(image);
-            }
+            page = QuarkusTransaction.joiningExisting().call(() -> readPage(query, published, after));
+            page.forEach(each);
             if (!page.isEmpty()) {
                 last = page.get(page.size() - 1);
             }
         } while (page.size() == PAGE_SIZE);
     }
 
-    private List<Image> readPage(ImageListQuery query, Image after) {
+    private List<Image> readPage(ImageListQuery query, boolean published, Image after) {
         Session session = db.session();
         List<Image> page = new ArrayList<>(PAGE_SIZE);
         // Each row leaves the session once mapped: a caller's transaction listing many pages keeps none of them.
-        for (ImageEntity row : query.after(session, after).setReadOnly(true).setMaxResults(PAGE_SIZE).getResultList()) {
+        for (ImageEntity row : query.after(session, published, after).setReadOnly(true).setMaxResults(PAGE_SIZE)
+                .getResultList()) {
             session.detach(row);
             page.add(ImageMapper.toDomain(row));
         }

@@ -7,8 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import org.hibernate.JDBCException;
 import org.hibernate.exception.JDBCConnectionException;
@@ -32,6 +30,8 @@ public class DatabaseUnavailable {
     private static final Logger LOG = Logger.getLogger(DatabaseUnavailable.class);
     /** What Hibernate says whenever the pool refuses it a connection (Agroal's timeout has no SQL state). */
     private static final String NO_CONNECTION = "Unable to acquire JDBC Connection";
+    private static final String TIMED_OUT =
+            "its transaction had been rolled back (it ran past the transaction timeout), so no connection could join it";
 
     @Inject
     TransactionManager transactions;
@@ -41,24 +41,24 @@ public class DatabaseUnavailable {
         try {
             return call.proceed();
         } catch (RuntimeException e) {
+            // Hibernate may report the rollback its own way ("Transaction was rolled back in a different
+            // thread") in place of the connection it was refused: the status tells.
+            boolean timedOut = RolledBackTransactionGetsNoConnection.rolledBack(transactions.getStatus());
             JDBCException cause = noConnection(e);
-            if (cause == null) {
+            if (!timedOut && cause == null) {
                 throw e;
             }
             LOG.warnf("%s.%s got no database connection: %s", call.getMethod().getDeclaringClass().getSimpleName(),
-                    call.getMethod().getName(), why(cause));
+                    call.getMethod().getName(), timedOut ? TIMED_OUT : why(cause));
             throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "the database is busy or cannot be reached; try again");
         }
     }
 
     /**
-     * Hibernate words all three alike ("Unable to acquire JDBC Connection"); told apart by the
-     * transaction, still the caller's, and by the SQL state, which only the driver sets.
+     * Hibernate words the pool's timeout and an unreachable database alike ("Unable to acquire JDBC
+     * Connection"); told apart by the SQL state, which only the driver sets.
      */
-    private String why(JDBCException failure) throws SystemException {
-        if (transactions.getStatus() == Status.STATUS_ROLLEDBACK) {
-            return "its transaction had been rolled back (it ran past the transaction timeout), so no connection could join it";
-        }
+    private static String why(JDBCException failure) {
         if (failure instanceof JDBCConnectionException || failure.getSQLState() != null) {
             return "the database cannot be reached: " + failure.getMessage();
         }

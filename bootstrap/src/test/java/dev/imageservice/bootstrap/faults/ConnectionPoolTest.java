@@ -2,25 +2,33 @@ package dev.imageservice.bootstrap.faults;
 
 import static dev.imageservice.bootstrap.grpc.GrpcClient.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.arjuna.ats.arjuna.coordinator.TxControl;
 import dev.imageservice.adapter.grpc.v1.UpdateImageRequest;
 import dev.imageservice.adapter.persistence.DatabaseSelection;
 import dev.imageservice.adapter.persistence.DatabaseUnavailable;
 import dev.imageservice.adapter.persistence.postgresql.PostgresqlResource;
+import dev.imageservice.application.port.in.UpdateImageCommand;
+import dev.imageservice.application.port.in.UpdateImageUseCase;
 import dev.imageservice.bootstrap.grpc.GrpcClient;
 import dev.imageservice.bootstrap.observe.LogCapture;
 import dev.imageservice.bootstrap.rest.Caller;
 import dev.imageservice.bootstrap.rest.TestData;
+import dev.imageservice.domain.error.DomainException;
+import dev.imageservice.domain.error.ErrorCode;
 import dev.imageservice.domain.image.Image;
 import io.agroal.api.AgroalDataSource;
 import io.grpc.Status;
 import io.quarkus.agroal.DataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +49,8 @@ import org.junit.jupiter.api.TestInstance;
  * More requests at once than the database pool has connections, on a real PostgreSQL with a pool
  * of two that the test can take away: requests wait for a connection, and when none comes back
  * within {@code images.db.acquisition-timeout} they answer 503 ServiceUnavailableError (gRPC
- * UNAVAILABLE), never a 500, change nothing, and are logged as the pool's timeout.
+ * UNAVAILABLE), never a 500, change nothing, and are logged as the pool's timeout. A request whose
+ * transaction times out while it waits answers the same, and runs no statement outside it.
  */
 @QuarkusTest
 @TestProfile(ConnectionPoolTest.TinyPool.class)
@@ -70,6 +80,9 @@ class ConnectionPoolTest {
 
     @Inject
     TestData data;
+
+    @Inject
+    UpdateImageUseCase updates;
 
     @Inject
     @DataSource(DatabaseSelection.POSTGRESQL)
@@ -145,6 +158,66 @@ class ConnectionPoolTest {
         Response after = alice.signed().get("/my/images/" + id);
         assertThat(after.statusCode()).as(after.asString()).isEqualTo(200);
         assertThat(data.find(id).revision()).isZero();
+    }
+
+    /**
+     * A request whose transaction runs past its timeout while it waits for a connection: the
+     * transaction manager rolls the transaction back meanwhile, and a connection that comes free
+     * later may not join it. The request answers ServiceUnavailableError, logged as the timeout,
+     * instead of failing its commit ("ARJUNA016102: The transaction is not active!", a 500).
+     */
+    @Test
+    void aRequestWhoseTransactionTimesOutWaitingForAConnectionIsUnavailable() throws Exception {
+        UUID id = image("late");
+        try (LogCapture log = LogCapture.of(DatabaseUnavailable.class)) {
+            Throwable failure = timingOutWhileThePoolIsTaken(() -> updates.updateImage(
+                    new UpdateImageCommand(alice.account(), id.toString(), Map.of("description", "too late"))));
+
+            assertThat(failure).isInstanceOfSatisfying(DomainException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+            assertThat(log.lines()).singleElement().asString()
+                    .startsWith("DatabaseImageRepository.").contains("got no database connection: its transaction had been rolled back");
+        }
+        assertThat(data.find(id).revision()).isZero();
+    }
+
+    /**
+     * The connection such a transaction waited for is never handed over: Agroal would hand it over
+     * unenlisted, in auto-commit, and a write on it would stay although the transaction failed.
+     */
+    @Test
+    void noStatementRunsOnAConnectionThatCameAfterItsTransactionTimedOut() throws Exception {
+        UUID id = image("late-statement");
+        Throwable failure = timingOutWhileThePoolIsTaken(() -> QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection connection = database.getConnection();
+                 PreparedStatement write = connection.prepareStatement("update image set description = 'too late' where id = ?")) {
+                write.setObject(1, id);
+                write.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+
+        assertThat(failure).isNotNull();
+        assertThat(data.find(id).manifest().description()).isNull();
+    }
+
+    /**
+     * Runs {@code work} on another thread with a transaction timeout of 1 s while this one holds the
+     * whole pool for 2 s, less than its acquisition timeout: the work's transaction times out while it
+     * waits, then a connection comes free. Returns what the work threw.
+     */
+    private Throwable timingOutWhileThePoolIsTaken(ThrowingCallable work) throws Exception {
+        int defaultTimeout = TxControl.getDefaultTimeout();
+        CompletableFuture<Throwable> failure;
+        try (Connections taken = takeThePool()) {
+            TxControl.setDefaultTimeout(1);
+            failure = CompletableFuture.supplyAsync(() -> catchThrowable(work), clients);
+            Thread.sleep(2000);
+        } finally {
+            TxControl.setDefaultTimeout(defaultTimeout);
+        }
+        return failure.get(1, TimeUnit.MINUTES);
     }
 
     private UUID image(String name) {

@@ -65,9 +65,8 @@ public final class UnreadableRequests implements ServerInterceptor {
                         throw e;
                     }
                     refused = true;
-                    StatusRuntimeException answer = GrpcErrors.toStatusException(new DomainException(
+                    GrpcErrors.close(call, new DomainException(
                             ErrorCode.INVALID_ARGUMENT, "the request is not a readable message: " + unreadable.getMessage()));
-                    call.close(answer.getStatus(), answer.getTrailers() == null ? new Metadata() : answer.getTrailers());
                 }
             }
 

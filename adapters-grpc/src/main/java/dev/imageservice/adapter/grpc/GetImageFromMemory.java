@@ -11,7 +11,6 @@ import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcService;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -47,10 +46,10 @@ public class GetImageFromMemory implements AnswerFromMemory {
         }
         GetImageRequest request;
         try {
-            // The call carries bytes (UnreadableRequests): read as the service's own handler reads them.
+            // The call carries the request's bytes (UnreadableRequests): read as the service's own handler reads them.
             request = GET_IMAGE.parseRequest(method.streamRequest(message));
-        } catch (StatusRuntimeException unreadable) {
-            // Refused on the worker, as every unreadable request is.
+        } catch (RuntimeException unreadable) {
+            // Bytes that could not be read, or do not parse: refused on the worker, as every unreadable request is.
             return Context.current();
         }
         Context signed;

@@ -3,9 +3,13 @@ package dev.imageservice.adapter.persistence;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import org.hibernate.JDBCException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
@@ -13,9 +17,12 @@ import org.jboss.logging.Logger;
 /**
  * A call that gets no database connection is the service being unavailable, not a fault of its own:
  * the pool had none free within {@code images.db.acquisition-timeout} (a burst larger than the pool),
- * or the database cannot be reached. The caller gets ServiceUnavailableError (REST 503, gRPC
- * UNAVAILABLE) and may try again; the log gets one line, without a stack trace. Placed outside any
- * {@code @Transactional} of the bean, so a connection lost at commit is seen too.
+ * the database cannot be reached, or the call's transaction ran past its timeout, so that the
+ * transaction manager rolled it back and no connection may join it (the service was too slow). The
+ * caller gets ServiceUnavailableError (REST 503, gRPC UNAVAILABLE) and may try again; the log gets one
+ * line, without a stack trace, naming which of the three it was, since each sends an operator to
+ * another place. Placed outside any {@code @Transactional} of the bean, so a connection lost at
+ * commit is seen too.
  */
 @UsesDatabase
 @Interceptor
@@ -25,6 +32,9 @@ public class DatabaseUnavailable {
     private static final Logger LOG = Logger.getLogger(DatabaseUnavailable.class);
     /** What Hibernate says whenever the pool refuses it a connection (Agroal's timeout has no SQL state). */
     private static final String NO_CONNECTION = "Unable to acquire JDBC Connection";
+
+    @Inject
+    TransactionManager transactions;
 
     @AroundInvoke
     Object translate(InvocationContext call) throws Exception {
@@ -36,9 +46,23 @@ public class DatabaseUnavailable {
                 throw e;
             }
             LOG.warnf("%s.%s got no database connection: %s", call.getMethod().getDeclaringClass().getSimpleName(),
-                    call.getMethod().getName(), cause.getMessage());
+                    call.getMethod().getName(), why(cause));
             throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "the database is busy or cannot be reached; try again");
         }
+    }
+
+    /**
+     * Hibernate words all three alike ("Unable to acquire JDBC Connection"); told apart by the
+     * transaction, still the caller's, and by the SQL state, which only the driver sets.
+     */
+    private String why(JDBCException failure) throws SystemException {
+        if (transactions.getStatus() == Status.STATUS_ROLLEDBACK) {
+            return "its transaction had been rolled back (it ran past the transaction timeout), so no connection could join it";
+        }
+        if (failure instanceof JDBCConnectionException || failure.getSQLState() != null) {
+            return "the database cannot be reached: " + failure.getMessage();
+        }
+        return "none came free within the pool's acquisition timeout: " + failure.getMessage();
     }
 
     /** The failure to get or keep a connection somewhere in the chain (a commit wraps it), or null. */

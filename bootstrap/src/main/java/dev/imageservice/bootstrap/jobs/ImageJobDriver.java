@@ -63,7 +63,7 @@ public class ImageJobDriver {
 
     /**
      * Lets the running jobs finish, up to {@code images.jobs.shutdown-grace}, and claims no other: an
-     * interrupted creation would fail its image, and a job would find the database closing under it.
+     * interrupted creation could fail its image, and a job could find the database closing under it.
      */
     void stop(@Observes ShutdownEvent shutdown) {
         if (executor == null) {

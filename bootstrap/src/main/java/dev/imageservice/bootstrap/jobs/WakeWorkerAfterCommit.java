@@ -1,10 +1,9 @@
 package dev.imageservice.bootstrap.jobs;
 
+import dev.imageservice.adapter.persistence.TransactionEnd;
 import dev.imageservice.application.port.out.ImageJobWakeup;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
@@ -25,17 +24,6 @@ class WakeWorkerAfterCommit implements ImageJobWakeup {
 
     @Override
     public void jobQueued() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    driver.wake();
-                }
-            }
-        });
+        TransactionEnd.afterCommit(transactions, driver::wake);
     }
 }

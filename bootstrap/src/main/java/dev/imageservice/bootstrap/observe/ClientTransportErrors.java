@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,12 +25,21 @@ import java.util.logging.Logger;
  *       StreamImages or file download whose window was full) makes Netty fail those writes with a
  *       STREAM_CLOSED stream error, which NettyServerHandler logs (grpc-java #1578). It logs the
  *       same error at FINE itself once the stream is gone.
- *   <li>A request over the size limit is refused by the deframer with RESOURCE_EXHAUSTED, which
- *       NettyServerStream logs as "Exception processing message" before it answers the client so.
+ *   <li>A request the client framed wrong is refused by the deframer, which NettyServerStream logs as
+ *       "Exception processing message" before it answers the client: RESOURCE_EXHAUSTED for a length
+ *       prefix over the size limit, INTERNAL (the transport's choice, which the server cannot change)
+ *       for a compressed flag with no encoding to undo it, reserved flag bits set, or a stream that
+ *       ends inside a message. Its other failures (a server fault) stay WARNINGs.
  * </ul>
  */
 @ApplicationScoped
 public class ClientTransportErrors {
+
+    /** grpc-java's deframer's words (1.79) for a request framed wrong; worded otherwise, a record stays a WARNING. */
+    private static final Set<String> MISFRAMED = Set.of(
+            "Can't decode compressed gRPC message as compression not configured",
+            "gRPC frame header malformed: reserved bits not zero",
+            "Encountered end-of-stream mid-frame");
 
     /** Held: java.util.logging may keep a logger, and so its filter, only weakly. */
     private final List<Logger> filtered = new ArrayList<>();
@@ -38,7 +48,12 @@ public class ClientTransportErrors {
         demote("io.grpc.netty.NettyServerHandler",
                 thrown -> thrown instanceof Http2Exception.StreamException error && error.error() == Http2Error.STREAM_CLOSED);
         demote("io.grpc.netty.NettyServerStream", thrown -> thrown instanceof StatusRuntimeException refused
-                && refused.getStatus().getCode() == Status.Code.RESOURCE_EXHAUSTED);
+                && malformedRequest(refused.getStatus()));
+    }
+
+    private static boolean malformedRequest(Status refused) {
+        return refused.getCode() == Status.Code.RESOURCE_EXHAUSTED
+                || refused.getCode() == Status.Code.INTERNAL && MISFRAMED.contains(refused.getDescription());
     }
 
     private void demote(String loggerName, Predicate<Throwable> clientCaused) {

@@ -1,5 +1,6 @@
 package dev.imageservice.bootstrap.observe;
 
+import dev.imageservice.adapter.rest.pipeline.RequestIds;
 import io.grpc.Context;
 import io.grpc.Deadline;
 import io.grpc.ForwardingServerCall;
@@ -15,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.Prioritized;
 import jakarta.inject.Inject;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
@@ -65,7 +65,7 @@ public class GrpcRequestHook implements ServerInterceptor, Prioritized {
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
                                                        ServerCallHandler<Q, R> next) {
         String given = headers.get(REQUEST_ID);
-        String requestId = given == null || given.isBlank() ? UUID.randomUUID().toString() : given;
+        String requestId = given == null || given.isBlank() ? RequestIds.newId() : given;
         Observed<Q, R> observed = new Observed<>(call, requestId, ClaimedLogin.of(headers.get(AUTHORIZATION)));
         Deadline deadline = Context.current().getDeadline();
         TransportEndings.Ending ending = TransportEndings.ofCurrentCall();

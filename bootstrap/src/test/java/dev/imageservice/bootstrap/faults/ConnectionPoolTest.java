@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imageservice.adapter.grpc.v1.UpdateImageRequest;
 import dev.imageservice.adapter.persistence.DatabaseSelection;
+import dev.imageservice.adapter.persistence.DatabaseUnavailable;
 import dev.imageservice.adapter.persistence.postgresql.PostgresqlResource;
 import dev.imageservice.bootstrap.grpc.GrpcClient;
+import dev.imageservice.bootstrap.observe.LogCapture;
 import dev.imageservice.bootstrap.rest.Caller;
 import dev.imageservice.bootstrap.rest.TestData;
 import dev.imageservice.domain.image.Image;
@@ -38,7 +40,7 @@ import org.junit.jupiter.api.TestInstance;
  * More requests at once than the database pool has connections, on a real PostgreSQL with a pool
  * of two that the test can take away: requests wait for a connection, and when none comes back
  * within {@code images.db.acquisition-timeout} they answer 503 ServiceUnavailableError (gRPC
- * UNAVAILABLE), never a 500, and change nothing.
+ * UNAVAILABLE), never a 500, change nothing, and are logged as the pool's timeout.
  */
 @QuarkusTest
 @TestProfile(ConnectionPoolTest.TinyPool.class)
@@ -116,7 +118,8 @@ class ConnectionPoolTest {
         UUID id = image("starved");
         List<CompletableFuture<Response>> rest = new ArrayList<>();
         CompletableFuture<Void> grpc;
-        try (Connections taken = takeThePool(); GrpcClient client = new GrpcClient()) {
+        try (Connections taken = takeThePool(); GrpcClient client = new GrpcClient();
+             LogCapture log = LogCapture.of(DatabaseUnavailable.class)) {
             for (int i = 0; i < 10; i++) {
                 String description = "never stored " + i;
                 rest.add(CompletableFuture.supplyAsync(() -> update(id, Map.of("description", description)), clients));
@@ -134,6 +137,9 @@ class ConnectionPoolTest {
                 assertThat(response.jsonPath().getString("message")).isNotBlank();
             }
             grpc.get(1, TimeUnit.MINUTES);
+            // The log says why, so an operator looks at the pool, not at the database or a slow transaction.
+            assertThat(log.lines()).isNotEmpty().allSatisfy(line -> assertThat(line)
+                    .contains("got no database connection: none came free within the pool's acquisition timeout"));
         }
 
         Response after = alice.signed().get("/my/images/" + id);

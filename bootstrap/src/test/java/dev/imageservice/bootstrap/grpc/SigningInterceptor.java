@@ -63,14 +63,21 @@ public final class SigningInterceptor implements ClientInterceptor {
         return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
             @Override
             public void start(Listener<R> listener, Metadata headers) {
-                String date = HTTP_DATE.format(Instant.now().plus(clockSkew));
-                String target = "/" + (signedMethod == null ? method.getFullMethodName() : signedMethod);
-                String signature = sign.apply("(request-target): post " + target + "\ndate: " + date);
-                headers.put(DATE, date);
-                headers.put(AUTHORIZATION, "Signature keyId=\"" + keyId + "\",algorithm=\"rsa-sha256\","
-                        + "headers=\"(request-target) date\",signature=\"" + signature + "\"");
+                headers.merge(headersFor(method.getFullMethodName()));
                 super.start(listener, headers);
             }
         };
+    }
+
+    /** The date and authorization that sign a call of {@code fullMethodName} now, for a client that writes its own frames. */
+    Metadata headersFor(String fullMethodName) {
+        String date = HTTP_DATE.format(Instant.now().plus(clockSkew));
+        String target = "/" + (signedMethod == null ? fullMethodName : signedMethod);
+        String signature = sign.apply("(request-target): post " + target + "\ndate: " + date);
+        Metadata headers = new Metadata();
+        headers.put(DATE, date);
+        headers.put(AUTHORIZATION, "Signature keyId=\"" + keyId + "\",algorithm=\"rsa-sha256\","
+                + "headers=\"(request-target) date\",signature=\"" + signature + "\"");
+        return headers;
     }
 }

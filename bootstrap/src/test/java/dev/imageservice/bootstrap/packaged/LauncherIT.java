@@ -1,7 +1,9 @@
 package dev.imageservice.bootstrap.packaged;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,11 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code bin/image-service}, the launcher the README starts the service with, chooses the garbage
  * collector: the serial one for its default heap, the JVM's own choice for a heap given in IMAGES_HEAP,
  * and whatever JAVA_OPTS names over either (the JVM refuses to start with two). Each case runs one admin
- * command through the launcher and reads the collector from the JVM's own GC log line.
+ * command through the launcher and reads the collector from the JVM's own GC log line. On a JDK 25 or
+ * newer, when the machine has one, it also records and then uses the ahead-of-time cache IMAGES_AOT_CACHE names.
  */
 class LauncherIT {
 
     private static final Path LAUNCHER = Path.of("..", "bin", "image-service");
+    /** Where Debian's and Temurin's packages put JDKs. */
+    private static final Path JVMS = Path.of("/usr/lib/jvm");
 
     @TempDir
     Path data;
@@ -44,11 +50,49 @@ class LauncherIT {
                 .contains("Using Parallel");
     }
 
+    @Test
+    void onJdk25TheAheadOfTimeCacheIsRecordedOnceThenStartedFrom() throws Exception {
+        Path jdk = jdkHomes().filter(home -> featureVersion(home) >= 25).findFirst().orElse(null);
+        assumeTrue(jdk != null, "no JDK 25 or newer under " + JVMS);
+        Path cache = data.resolve("image-service.aot");
+        String path = jdk.resolve("bin") + File.pathSeparator + System.getenv("PATH");
+
+        launch(Map.of("PATH", path, "IMAGES_AOT_CACHE", cache.toString()));
+        assertThat(cache).as("written when the recording run exits").isNotEmptyFile();
+
+        // AOTMode=on: the JVM refuses to start unless it can map that cache.
+        String started = launch(Map.of("PATH", path, "IMAGES_AOT_CACHE", cache.toString(), "JAVA_OPTS", "-XX:AOTMode=on"));
+        assertThat(started).doesNotContain("AOTCache creation");
+    }
+
+    private static Stream<Path> jdkHomes() throws IOException {
+        if (!Files.isDirectory(JVMS)) {
+            return Stream.empty();
+        }
+        try (Stream<Path> homes = Files.list(JVMS)) {
+            return homes.filter(home -> Files.isRegularFile(home.resolve("release"))).sorted().toList().stream();
+        }
+    }
+
+    /** 25 for a home whose release file says JAVA_VERSION="25.0.3"; 0 when it says nothing readable. */
+    private static int featureVersion(Path home) {
+        try {
+            return Files.readAllLines(home.resolve("release")).stream()
+                    .filter(line -> line.startsWith("JAVA_VERSION=\""))
+                    .map(line -> line.substring("JAVA_VERSION=\"".length()).split("[.\"]")[0])
+                    .filter(major -> major.matches("\\d+"))
+                    .mapToInt(Integer::parseInt).findFirst().orElse(0);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** The launcher's output for {@code account list} on an empty data folder; fails unless it exits 0. */
     private String launch(Map<String, String> environment) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "account", "list").redirectErrorStream(true);
         builder.environment().keySet()
-                .removeAll(List.of("IMAGES_HEAP", "JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "IMAGES_JAR"));
+                .removeAll(List.of("IMAGES_HEAP", "JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "IMAGES_JAR",
+                        "IMAGES_AOT_CACHE"));
         builder.environment().putAll(environment);
         builder.environment().put("IMAGES_DATA_DIR", data.toString());
         return run(builder);

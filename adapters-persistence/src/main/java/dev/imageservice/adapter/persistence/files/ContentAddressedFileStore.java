@@ -1,6 +1,7 @@
 package dev.imageservice.adapter.persistence.files;
 
 import dev.imageservice.adapter.persistence.Database;
+import dev.imageservice.adapter.persistence.TransactionEnd;
 import dev.imageservice.adapter.persistence.UsesDatabase;
 import dev.imageservice.application.port.out.ImageFileStore;
 import dev.imageservice.domain.error.DomainException;
@@ -16,8 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -215,18 +214,7 @@ public class ContentAddressedFileStore implements ImageFileStore {
         if (blob != null && blob.referencesCount > 0) {
             blob.referencesCount--;
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    removeIfUnused(sha256, Instant.MIN);
-                }
-            }
-        });
+        TransactionEnd.afterCommit(transactions, () -> removeIfUnused(sha256, Instant.MIN));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.imageservice.adapter.persistence.image;
 
 import dev.imageservice.adapter.persistence.Database;
+import dev.imageservice.adapter.persistence.TransactionEnd;
 import dev.imageservice.adapter.persistence.UsesDatabase;
 import dev.imageservice.application.port.out.ImageRepository;
 import dev.imageservice.domain.access.ImageListFilter;
@@ -15,7 +16,6 @@ import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
@@ -90,16 +90,7 @@ public class DatabaseImageRepository implements ImageRepository {
 
     /** A change to a stored image is no longer served from {@link #recent} once it commits (or rolls back). */
     private void forgetWhenDone(UUID id) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                recent.forget(id);
-            }
-        });
+        TransactionEnd.afterEither(transactions, () -> recent.forget(id));
     }
 
     /**

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -134,7 +133,7 @@ public class CloudApiHeaders {
         if (id == null || id.isBlank()) {
             id = request.getHeaderString("x-request-id");
         }
-        return id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
+        return id == null || id.isBlank() ? RequestIds.newId() : id;
     }
 
     private static long elapsedMillis(ContainerRequestContext request) {

@@ -1,6 +1,6 @@
 package dev.imageservice.adapter.rest.pipeline;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -24,9 +24,12 @@ public enum Routes {
     private static final Set<String> IMAGE_ACTIONS = Set.of("update", "export", "clone");
 
     private final String methods;
+    /** {@link #methods} as a set, split once: it is asked of every request. */
+    private final Set<String> served;
 
     Routes(String methods) {
         this.methods = methods;
+        this.served = Set.of(methods.split(", "));
     }
 
     public String methods() {
@@ -35,26 +38,31 @@ public enum Routes {
 
     /** Whether the route answers this method; OPTIONS preflights are answered everywhere. */
     public boolean serves(String method) {
-        return method.equals("OPTIONS") || List.of(methods.split(", ")).contains(method);
+        return method.equals("OPTIONS") || served.contains(method);
     }
 
     /** The route a request path has the shape of, or null for a path no route serves. */
     public static Routes of(String path) {
-        String[] segments = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
-        if (segments.length < 2) {
-            return segments.length == 1 ? ACCOUNT : null;
+        List<String> segments = new ArrayList<>(5);
+        for (String segment : path.split("/")) {
+            if (!segment.isEmpty()) {
+                segments.add(segment);
+            }
         }
-        return switch (segments[1]) {
-            case "images" -> switch (segments.length) {
+        if (segments.size() < 2) {
+            return segments.size() == 1 ? ACCOUNT : null;
+        }
+        return switch (segments.get(1)) {
+            case "images" -> switch (segments.size()) {
                 case 2 -> IMAGES;
                 case 3 -> IMAGE;
-                case 4 -> segments[3].equals("file") ? IMAGE_FILE
-                        : IMAGE_ACTIONS.contains(segments[3]) ? IMAGE_ACTION : null;
+                case 4 -> segments.get(3).equals("file") ? IMAGE_FILE
+                        : IMAGE_ACTIONS.contains(segments.get(3)) ? IMAGE_ACTION : null;
                 default -> null;
             };
-            case "machines" -> segments.length == 2 ? MACHINES : segments.length == 3 ? MACHINE : null;
-            case "datacenters" -> segments.length == 2 ? DATACENTERS : null;
-            case "stor", "public" -> segments.length >= 3 ? MANTA_OBJECT : null;
+            case "machines" -> segments.size() == 2 ? MACHINES : segments.size() == 3 ? MACHINE : null;
+            case "datacenters" -> segments.size() == 2 ? DATACENTERS : null;
+            case "stor", "public" -> segments.size() >= 3 ? MANTA_OBJECT : null;
             default -> null;
         };
     }

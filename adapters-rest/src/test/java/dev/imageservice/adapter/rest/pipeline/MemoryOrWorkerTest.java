@@ -8,25 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** On a real Vert.x event loop and worker thread, which Quarkus's blocking check tells apart as it does in the service. */
 class MemoryOrWorkerTest {
 
-    private static VertxThreads vertx;
+    @RegisterExtension
+    static final VertxThreads vertx = new VertxThreads();
     private final List<String> steps = new ArrayList<>();
-
-    @BeforeAll
-    static void eventLoop() {
-        vertx = new VertxThreads();
-    }
-
-    @AfterAll
-    static void close() {
-        vertx.close();
-    }
 
     private Supplier<Optional<String>> memory(Optional<String> answer) {
         return () -> {

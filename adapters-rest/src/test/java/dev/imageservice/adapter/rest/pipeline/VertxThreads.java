@@ -9,19 +9,40 @@ import java.lang.reflect.Field;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real Vert.x, whose event loop Quarkus's blocking check recognises as it does in the service and
- * whose worker threads it lets block. The check is global: {@link #close} gives back the detectors it
- * had.
+ * whose worker threads it lets block, for the tests of one class: register it as a static
+ * {@code @RegisterExtension} field. The check is global: it is set before the class's first test and
+ * the detectors found are given back after its last.
  */
-public final class VertxThreads implements AutoCloseable {
+public final class VertxThreads implements BeforeAllCallback, AfterAllCallback {
 
-    private final Vertx vertx = Vertx.vertx();
-    private final IOThreadDetector[] before = detectors();
+    private Vertx vertx;
+    private IOThreadDetector[] before;
 
-    public VertxThreads() {
+    @Override
+    public void beforeAll(ExtensionContext tests) {
+        open();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext tests) {
+        close();
+    }
+
+    void open() {
+        before = detectors();
+        vertx = Vertx.vertx();
         BlockingOperationControl.setIoThreadDetector(new IOThreadDetector[] {Context::isOnEventLoopThread});
+    }
+
+    void close() {
+        BlockingOperationControl.setIoThreadDetector(before);
+        vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
     /** Subscribes on an event loop, as RESTEasy Reactive calls a non-blocking endpoint. */
@@ -39,12 +60,6 @@ public final class VertxThreads implements AutoCloseable {
             return null;
         });
         return answer.orTimeout(10, TimeUnit.SECONDS).join();
-    }
-
-    @Override
-    public void close() {
-        BlockingOperationControl.setIoThreadDetector(before);
-        vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
     /** BlockingOperationControl has a setter for its detectors but no getter. */

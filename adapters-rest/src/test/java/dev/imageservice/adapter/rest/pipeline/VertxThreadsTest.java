@@ -11,10 +11,16 @@ class VertxThreadsTest {
     /** The outer one gives back whatever the JVM had before this test. */
     @Test
     void closeGivesBackTheDetectorsItFound() {
-        try (VertxThreads outer = new VertxThreads()) {
+        VertxThreads outer = new VertxThreads();
+        outer.open();
+        try {
             BlockingOperationControl.setIoThreadDetector(new IOThreadDetector[] {() -> true});
-            new VertxThreads().close();
+            VertxThreads inner = new VertxThreads();
+            inner.open();
+            inner.close();
             assertThat(BlockingOperationControl.isBlockingAllowed()).as("every thread an I/O thread again").isFalse();
+        } finally {
+            outer.close();
         }
     }
 }

@@ -20,9 +20,8 @@ import io.vertx.core.Context;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * GetImage when the image is not at hand: the read moves to a worker thread, where the service has no
@@ -36,17 +35,8 @@ class ImagesResourceTest {
     private static final Image IMAGE = Image.restore(UUID.randomUUID(), ALICE.id(),
             Manifest.named(ImageName.of("base"), ImageVersion.of("1.0.0")), ImageState.ACTIVE, null, null, NOW, 7);
 
-    private static VertxThreads vertx;
-
-    @BeforeAll
-    static void eventLoop() {
-        vertx = new VertxThreads();
-    }
-
-    @AfterAll
-    static void close() {
-        vertx.close();
-    }
+    @RegisterExtension
+    static final VertxThreads vertx = new VertxThreads();
 
     @Test
     void anImageNotAtHandIsReadOnAWorkerWithWhatTheIoThreadTookFromTheRequest() {

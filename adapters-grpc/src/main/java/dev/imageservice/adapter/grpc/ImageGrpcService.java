@@ -57,6 +57,7 @@ import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.grpc.RegisterInterceptor;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -66,7 +67,8 @@ import java.util.function.Supplier;
  * rules live behind the ports; failures leave through the one table of {@link GrpcErrors}.
  *
  * <p>The ports are transactional and blocking, so calls run on worker threads: {@link OneHopToWorker}
- * moves each call there in one hop (not {@code @Blocking}, which hops per callback).
+ * moves each call there in one hop (not {@code @Blocking}, which hops per callback). A GetImage whose
+ * answer is at hand in memory is answered on the event loop instead ({@link GetImageFromMemory}).
  */
 @GrpcService
 @RegisterInterceptor(OneHopToWorker.class)
@@ -144,6 +146,16 @@ public class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBase {
     public void getImage(GetImageRequest request, StreamObserver<dev.imageservice.adapter.grpc.v1.Image> responses) {
         respond(responses, () -> ImageMessages.from(
                 getImage.getImage(new GetImageQuery(account(request.getLogin()), request.getId()))));
+    }
+
+    /**
+     * What {@link #getImage} answers, when it needs no read: the login names the caller (or is {@code my},
+     * or empty) and the image is at hand; empty otherwise. A refusal is thrown, for {@link GrpcErrors}.
+     */
+    Optional<dev.imageservice.adapter.grpc.v1.Image> getImageFromMemory(GetImageRequest request) {
+        return resolveAccount.resolveAccountFromMemory(Caller.current(), login(request.getLogin()))
+                .flatMap(account -> getImage.getImageFromMemory(new GetImageQuery(account, request.getId())))
+                .map(ImageMessages::from);
     }
 
     @Override
@@ -240,7 +252,11 @@ public class ImageGrpcService extends ImageServiceGrpc.ImageServiceImplBase {
     }
 
     private Account account(String login) {
-        return resolveAccount.resolveAccount(Caller.current(), login.isEmpty() ? MY : login);
+        return resolveAccount.resolveAccount(Caller.current(), login(login));
+    }
+
+    private static String login(String requested) {
+        return requested.isEmpty() ? MY : requested;
     }
 
     private static <T> void respond(StreamObserver<T> responses, Supplier<T> call) {

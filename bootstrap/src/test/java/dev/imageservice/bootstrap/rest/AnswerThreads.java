@@ -16,11 +16,12 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
- * Notes, for the tests, on which thread a request asked for its signer and its image, and whether
- * memory was enough: what tells GetImage's fast path (all on the I/O thread) from its reads on a
- * worker. The calls themselves go on unchanged.
+ * Notes, for the tests, on which thread a request (REST or gRPC) asked for its signer and its image,
+ * and whether memory was enough or refused it: what tells GetImage's fast path (all on the I/O
+ * thread, an event loop) from its reads on a worker. The calls themselves go on unchanged.
  */
 @ApplicationScoped
 public class AnswerThreads {
@@ -28,15 +29,15 @@ public class AnswerThreads {
     private final List<String> steps = new CopyOnWriteArrayList<>();
     private volatile boolean noting;
 
-    /** Notes the steps from now on, forgetting earlier ones. */
-    public void start() {
+    /** The steps {@code call} took, in order; those of anything that ran meanwhile too. */
+    public List<String> of(Runnable call) {
         steps.clear();
         noting = true;
-    }
-
-    /** The steps since {@link #start}, in order. */
-    public List<String> stop() {
-        noting = false;
+        try {
+            call.run();
+        } finally {
+            noting = false;
+        }
         return List.copyOf(steps);
     }
 
@@ -46,7 +47,14 @@ public class AnswerThreads {
         }
     }
 
-    <T> Optional<T> noteFromMemory(String step, Optional<T> atHand) {
+    <T> Optional<T> noteFromMemory(String step, Supplier<Optional<T>> fromMemory) {
+        Optional<T> atHand;
+        try {
+            atHand = fromMemory.get();
+        } catch (RuntimeException refused) {
+            note(step + " refused");
+            throw refused;
+        }
         note(step + (atHand.isPresent() ? " at hand" : " not at hand"));
         return atHand;
     }
@@ -71,7 +79,7 @@ public class AnswerThreads {
 
         @Override
         public Optional<Account> authenticateFromMemory(SignedRequest request) {
-            return threads.noteFromMemory("authenticateFromMemory", delegate.authenticateFromMemory(request));
+            return threads.noteFromMemory("authenticateFromMemory", () -> delegate.authenticateFromMemory(request));
         }
     }
 
@@ -95,7 +103,7 @@ public class AnswerThreads {
 
         @Override
         public Optional<Image> getImageFromMemory(GetImageQuery query) {
-            return threads.noteFromMemory("getImageFromMemory", delegate.getImageFromMemory(query));
+            return threads.noteFromMemory("getImageFromMemory", () -> delegate.getImageFromMemory(query));
         }
     }
 }

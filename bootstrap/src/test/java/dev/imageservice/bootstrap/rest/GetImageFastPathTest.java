@@ -6,7 +6,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,11 +24,6 @@ class GetImageFastPathTest {
 
     @Inject
     AnswerThreads threads;
-
-    @AfterEach
-    void stopNoting() {
-        threads.stop();
-    }
 
     @Test
     void theSecondGetImageOfAnImageIsAnsweredOnTheIoThread() {
@@ -50,8 +44,6 @@ class GetImageFastPathTest {
     }
 
     private List<String> answerThreadsOfAGetImage(Caller caller, UUID id) {
-        threads.start();
-        assertThat(caller.signed().get("/my/images/" + id).statusCode()).isEqualTo(200);
-        return threads.stop();
+        return threads.of(() -> assertThat(caller.signed().get("/my/images/" + id).statusCode()).isEqualTo(200));
     }
 }

@@ -7,14 +7,15 @@ import dev.imageservice.domain.account.Account;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
-import io.grpc.StatusRuntimeException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Authenticates each call with CloudAPI's HTTP Signature, verified by the same port REST uses. The
@@ -24,7 +25,8 @@ import java.util.Map;
  *
  * <p>Registered on the image service only (not on reflection), and it runs after
  * {@link dev.imageservice.adapter.grpc.worker.OneHopToWorker} moved the call to a worker thread, so
- * the blocking verification never holds an event loop.
+ * the blocking verification never holds an event loop. Only {@link #authenticateFromMemory} runs on
+ * the event loop, for a call that may be answered there; the caller it finds is not checked again.
  */
 @ApplicationScoped
 public class SignatureAuthInterceptor implements ServerInterceptor {
@@ -39,20 +41,33 @@ public class SignatureAuthInterceptor implements ServerInterceptor {
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
                                                        ServerCallHandler<Q, R> next) {
+        if (Caller.KEY.get() != null) {
+            // Authenticated on the event loop already (authenticateFromMemory), in the context the call runs in.
+            return next.startCall(call, headers);
+        }
         Account caller;
         try {
-            caller = authenticator.authenticate(signedRequest(call.getMethodDescriptor().getFullMethodName(), headers));
+            caller = authenticator.authenticate(signedRequest(call.getMethodDescriptor(), headers));
         } catch (RuntimeException refused) {
-            StatusRuntimeException status = GrpcErrors.toStatusException(refused);
-            call.close(status.getStatus(), status.getTrailers());
+            GrpcErrors.close(call, refused);
             return new ServerCall.Listener<>() {
             };
         }
         return Contexts.interceptCall(Context.current().withValue(Caller.KEY, caller), call, headers, next);
     }
 
+    /**
+     * This interceptor's check without reading anything, for the event loop: the current gRPC context with
+     * the call's caller when the signer's keys are at hand; empty when they are not, before any check that
+     * needs them. A call run in that context is not checked again. A refusal is thrown, as the use case throws it.
+     */
+    public Optional<Context> authenticateFromMemory(MethodDescriptor<?, ?> method, Metadata headers) {
+        return authenticator.authenticateFromMemory(signedRequest(method, headers))
+                .map(caller -> Context.current().withValue(Caller.KEY, caller));
+    }
+
     /** Every text metadata entry is a header a client may sign; binary ({@code -bin}) entries are not. */
-    static SignedRequest signedRequest(String fullMethodName, Metadata metadata) {
+    static SignedRequest signedRequest(MethodDescriptor<?, ?> method, Metadata metadata) {
         Map<String, String> headers = new HashMap<>();
         for (String name : metadata.keys()) {
             if (!name.endsWith(Metadata.BINARY_HEADER_SUFFIX)) {
@@ -62,6 +77,6 @@ public class SignatureAuthInterceptor implements ServerInterceptor {
                 }
             }
         }
-        return new SignedRequest("POST", "/" + fullMethodName, headers);
+        return new SignedRequest("POST", "/" + method.getFullMethodName(), headers);
     }
 }

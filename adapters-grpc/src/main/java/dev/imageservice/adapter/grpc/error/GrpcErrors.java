@@ -6,6 +6,8 @@ import com.google.rpc.ErrorInfo;
 import dev.imageservice.domain.error.DomainException;
 import dev.imageservice.domain.error.ErrorCode;
 import dev.imageservice.domain.error.FieldError;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -67,6 +69,12 @@ public final class GrpcErrors {
         return withCause(
                 toStatusException(Status.Code.INTERNAL, ErrorCode.INTERNAL_ERROR.wireName(), "internal error", null),
                 failure);
+    }
+
+    /** Ends a call that never reached a service method with the status {@link #toStatusException} maps the failure to. */
+    public static void close(ServerCall<?, ?> call, Throwable failure) {
+        StatusRuntimeException status = toStatusException(failure);
+        call.close(status.getStatus(), status.getTrailers() == null ? new Metadata() : status.getTrailers());
     }
 
     /** A refusal of the adapter's own, not a domain error: {@code reason} is still the ErrorInfo reason. */

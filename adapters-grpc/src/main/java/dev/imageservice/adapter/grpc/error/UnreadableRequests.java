@@ -99,7 +99,7 @@ public final class UnreadableRequests implements ServerInterceptor {
 
             private void refuse(StatusRuntimeException answer) {
                 refused = true;
-                call.close(answer.getStatus(), answer.getTrailers() == null ? new Metadata() : answer.getTrailers());
+                GrpcErrors.close(call, answer);
             }
 
             @Override

@@ -12,6 +12,7 @@ import io.quarkus.arc.ManagedContext;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.Prioritized;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -33,6 +34,11 @@ import org.jboss.logging.Logger;
  * the signature check among them) and delivers them in order. Callbacks after that (onReady of a
  * streamed file, onCancel, onComplete) follow on a worker, one at a time and in order. A method whose
  * client streams would start at once instead; this service has none.
+ *
+ * <p>Before that hop, on the event loop, the call's {@link AnswerFromMemory} may answer it from memory
+ * (GetImage, when the caller's keys and the image are at hand). A call answered there never starts:
+ * no inner interceptor sees it, and its later callbacks are dropped. Otherwise it goes to the worker
+ * as above, in the gRPC context that answer returned.
  *
  * <p>A call cancelled before a worker started it is never started, and its waiting callbacks are
  * dropped. The transport already ended it (a request over the size limit is answered by the
@@ -58,14 +64,20 @@ public class OneHopToWorker implements ServerInterceptor, Prioritized {
     private static final Logger LOG = Logger.getLogger(OneHopToWorker.class);
 
     private final Executor workers;
+    private final AnswerFromMemory fromMemory;
 
-    /** Quarkus's worker pool (the one {@code @Blocking} uses), looked up per task: it is set at start. */
-    public OneHopToWorker() {
-        this(task -> Infrastructure.getDefaultWorkerPool().execute(task));
+    /**
+     * On Quarkus's worker pool (the one {@code @Blocking} uses), looked up per task: it is set at start;
+     * {@code fromMemory} may answer a call before it goes there.
+     */
+    @Inject
+    public OneHopToWorker(AnswerFromMemory fromMemory) {
+        this(task -> Infrastructure.getDefaultWorkerPool().execute(task), fromMemory);
     }
 
-    OneHopToWorker(Executor workers) {
+    OneHopToWorker(Executor workers, AnswerFromMemory fromMemory) {
         this.workers = workers;
+        this.fromMemory = fromMemory;
     }
 
     @Override
@@ -77,7 +89,7 @@ public class OneHopToWorker implements ServerInterceptor, Prioritized {
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
                                                        ServerCallHandler<Q, R> next) {
         boolean oneMessage = call.getMethodDescriptor().getType().clientSendsOneMessage();
-        return new OnWorker<>(call, headers, next, workers, requestContext(), oneMessage);
+        return new OnWorker<>(call, headers, next, workers, fromMemory, requestContext(), oneMessage);
     }
 
     private static ManagedContext requestContext() {
@@ -88,9 +100,12 @@ public class OneHopToWorker implements ServerInterceptor, Prioritized {
     private static final class OnWorker<Q, R> extends ServerCall.Listener<Q> implements Runnable {
 
         private final ServerCall<Q, R> call;
+        private final Metadata headers;
         private final Executor workers;
+        private final AnswerFromMemory fromMemory;
         private final TransportWakeUp wakeUp = new TransportWakeUp();
-        private final Context grpcContext = Context.current().withValue(TransportWakeUp.KEY, wakeUp);
+        /** Set by the transport's thread before the first task is scheduled, never after. */
+        private Context grpcContext = Context.current().withValue(TransportWakeUp.KEY, wakeUp);
         private final ManagedContext requestContext;
         private final InjectableContext.ContextState requestState;
         /** Callbacks held on the event loop until the client's one message is complete; then null. */
@@ -105,14 +120,20 @@ public class OneHopToWorker implements ServerInterceptor, Prioritized {
         private boolean ended;
         /** Messages received (by the transport's thread). */
         private int messages;
+        /** The client's first message, for {@link #fromMemory}; read and written by the transport's thread. */
+        private Q request;
+        /** Answered from memory: the call never starts, and the transport's callbacks go nowhere. */
+        private boolean answered;
 
         OnWorker(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next, Executor workers,
-                 ManagedContext requestContext, boolean oneMessage) {
+                 AnswerFromMemory fromMemory, ManagedContext requestContext, boolean oneMessage) {
             this.call = call;
+            this.headers = headers;
             this.workers = workers;
+            this.fromMemory = fromMemory;
             this.requestContext = requestContext;
             this.requestState = requestContext != null && requestContext.isActive() ? requestContext.getState() : null;
-            held.add(ignored -> start(next, headers));
+            held.add(ignored -> start(next));
             if (oneMessage) {
                 // The transport delivers messages only once asked; the call's own handler asks when it
                 // starts, which waits for them here. Two, as grpc-java's handler asks: a second message
@@ -131,11 +152,18 @@ public class OneHopToWorker implements ServerInterceptor, Prioritized {
 
         @Override
         public void onMessage(Q message) {
-            deliver(listener -> listener.onMessage(message), ++messages > 1);
+            if (++messages == 1 && held != null) {
+                request = message;
+            }
+            deliver(listener -> listener.onMessage(message), messages > 1);
         }
 
         @Override
         public void onHalfClose() {
+            // Held until now, the client's one message is complete: perhaps it can be answered here.
+            if (held != null && messages == 1 && answeredFromMemory()) {
+                return;
+            }
             deliver(ServerCall.Listener::onHalfClose, true);
         }
 
@@ -156,8 +184,30 @@ public class OneHopToWorker implements ServerInterceptor, Prioritized {
             deliver(ServerCall.Listener::onComplete, true);
         }
 
+        /** On the transport's thread: true when the call was answered; else the worker runs it in the context left. */
+        private boolean answeredFromMemory() {
+            Context previous = grpcContext.attach();
+            Context next;
+            try {
+                next = fromMemory.answer(call, headers, request);
+            } finally {
+                grpcContext.detach(previous);
+            }
+            request = null;
+            if (next == null) {
+                answered = true;
+                held = null;
+                return true;
+            }
+            grpcContext = next;
+            return false;
+        }
+
         /** Called by the transport, one callback at a time. */
         private void deliver(Consumer<ServerCall.Listener<Q>> callback, boolean releases) {
+            if (answered) {
+                return;
+            }
             if (held != null) {
                 held.add(callback);
                 if (releases) {
@@ -208,7 +258,7 @@ public class OneHopToWorker implements ServerInterceptor, Prioritized {
         }
 
         /** The first callback: the call starts here and its listener becomes the delegate. */
-        private void start(ServerCallHandler<Q, R> next, Metadata headers) {
+        private void start(ServerCallHandler<Q, R> next) {
             if (cancelled) {
                 ended = true;
             } else {

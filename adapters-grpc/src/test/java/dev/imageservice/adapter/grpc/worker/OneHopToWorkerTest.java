@@ -17,6 +17,7 @@ import java.util.Queue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class OneHopToWorkerTest {
@@ -25,8 +26,18 @@ class OneHopToWorkerTest {
 
     /** Tasks handed to the workers, run when the test says. */
     private final Queue<Runnable> tasks = new ArrayDeque<>();
-    private final OneHopToWorker interceptor = new OneHopToWorker(tasks::add);
     private final List<String> seen = new ArrayList<>();
+    /** The requests memory was asked to answer, and in what gRPC context. */
+    private final List<String> asked = new ArrayList<>();
+    /** What memory answers a call: the context to run it in on a worker, or null once it answered (closed) it. */
+    private Function<ServerCall<?, ?>, Context> memory = call -> Context.current();
+    private final OneHopToWorker interceptor = new OneHopToWorker(tasks::add, new AnswerFromMemory() {
+        @Override
+        public <Q, R> Context answer(ServerCall<Q, R> call, Metadata headers, Q request) {
+            asked.add(request + " in " + KEY.get());
+            return memory.apply(call);
+        }
+    });
 
     @Test
     void aUnaryCallStartsAndRunsOnTheWorkerInOneTaskOnceTheClientHalfCloses() {
@@ -40,6 +51,7 @@ class OneHopToWorkerTest {
         assertThat(call.requested).isEqualTo(2);
 
         listener.onHalfClose();
+        assertThat(asked).containsExactly("request in null");
         assertThat(tasks).hasSize(1);
         runTasks();
         assertThat(seen).containsExactly("start", "ready", "message request", "halfClose");
@@ -60,6 +72,40 @@ class OneHopToWorkerTest {
         runTasks();
 
         assertThat(seen).containsExactly("start", "message one", "message two");
+        assertThat(asked).isEmpty();
+    }
+
+    /** GetImage with the caller's keys and the image at hand: answered on the transport's thread. */
+    @Test
+    void aCallAnsweredFromMemoryNeverStarts_andItsLaterCallbacksGoNowhere() {
+        FakeCall call = new FakeCall(MethodDescriptor.MethodType.UNARY);
+        memory = answering -> {
+            answering.close(Status.OK, new Metadata());
+            return null;
+        };
+        ServerCall.Listener<String> listener = interceptor.interceptCall(call, new Metadata(), recording());
+
+        listener.onReady();
+        listener.onMessage("request");
+        listener.onHalfClose();
+        listener.onComplete();
+
+        assertThat(asked).containsExactly("request in null");
+        assertThat(call.closedWith).isEqualTo(Status.OK);
+        assertThat(tasks).isEmpty();
+        assertThat(seen).isEmpty();
+    }
+
+    /** What memory found out on the way (the authenticated caller) goes with the call to its worker. */
+    @Test
+    void aCallNotAtHandRunsOnTheWorkerInTheContextMemoryLeft() throws Exception {
+        memory = notAtHand -> Context.current().withValue(KEY, KEY.get() + ", with what memory found");
+
+        runUnaryCallInTheCallsContext();
+
+        assertThat(asked).containsExactly("request in the call's");
+        assertThat(seen).containsExactly("start in the call's, with what memory found",
+                "halfClose in the call's, with what memory found");
     }
 
     /**
@@ -77,6 +123,7 @@ class OneHopToWorkerTest {
         runTasks();
 
         assertThat(seen).isEmpty();
+        assertThat(asked).isEmpty();
         assertThat(call.closedWith).isNull();
     }
 
@@ -144,6 +191,14 @@ class OneHopToWorkerTest {
 
     @Test
     void theCallsGrpcContextIsAttachedOnTheWorker() throws Exception {
+        runUnaryCallInTheCallsContext();
+
+        assertThat(seen).containsExactly("start in the call's", "halfClose in the call's");
+        assertThat(KEY.get()).isNull();
+    }
+
+    /** A unary call intercepted in a gRPC context of its own, run to its half-close; its steps note their context. */
+    private void runUnaryCallInTheCallsContext() throws Exception {
         FakeCall call = new FakeCall(MethodDescriptor.MethodType.UNARY);
         ServerCall.Listener<String> listener = Context.current().withValue(KEY, "the call's").call(
                 () -> interceptor.interceptCall(call, new Metadata(), (c, h) -> {
@@ -157,11 +212,7 @@ class OneHopToWorkerTest {
                 }));
         listener.onMessage("request");
         listener.onHalfClose();
-
         runTasks();
-
-        assertThat(seen).containsExactly("start in the call's", "halfClose in the call's");
-        assertThat(KEY.get()).isNull();
     }
 
     /**

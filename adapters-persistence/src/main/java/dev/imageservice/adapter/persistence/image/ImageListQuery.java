@@ -71,9 +71,11 @@ final class ImageListQuery {
             parameters.put("type", filter.type());
         }
         this.where = FROM + " where " + String.join(" and ", conditions);
-        // One owner's rows: ordering by the owner first changes nothing, and lets H2 see that the
-        // (owner_id, published_at, id) index gives the order, instead of sorting the owner's rows for every page.
-        this.order = " order by " + (filter.owner() != null ? "i.ownerId, " : "") + ORDER;
+        // One owner's rows, or one is_public value's: ordering by that column first changes nothing, and
+        // lets H2 see that the (owner_id, ...) or (is_public, ...) index in the list order gives the order,
+        // instead of sorting the rows after the page's key for every page.
+        this.order = " order by " + (filter.owner() != null ? "i.ownerId, " : filter.isPublic() != null ? "i.isPublic, " : "")
+                + ORDER;
     }
 
     /**

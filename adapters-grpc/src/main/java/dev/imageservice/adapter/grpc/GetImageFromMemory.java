@@ -11,6 +11,7 @@ import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcService;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -48,7 +49,7 @@ public class GetImageFromMemory implements AnswerFromMemory {
         try {
             // The call carries the request's bytes (UnreadableRequests): read as the service's own handler reads them.
             request = GET_IMAGE.parseRequest(method.streamRequest(message));
-        } catch (RuntimeException unreadable) {
+        } catch (StatusRuntimeException unreadable) {
             // Bytes that could not be read, or do not parse: refused on the worker, as every unreadable request is.
             return Context.current();
         }

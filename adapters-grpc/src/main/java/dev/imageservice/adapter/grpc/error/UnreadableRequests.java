@@ -37,6 +37,10 @@ public final class UnreadableRequests implements ServerInterceptor {
     private static final MethodDescriptor.Marshaller<Message> MESSAGES = new MethodDescriptor.Marshaller<>() {
         @Override
         public InputStream stream(Message value) {
+            if (value.refusal() != null) {
+                // A request that could not be read has no bytes to give: whoever asks gets its refusal.
+                throw value.refusal();
+            }
             return new ByteArrayInputStream(value.bytes());
         }
 

@@ -32,7 +32,7 @@ final class ImageListQuery {
 
     private static final String ORDER = "i.publishedAt asc nulls first, i.id asc";
 
-    private final String where;
+    private final String selectMatching;
     private final String order;
     private final Map<String, Object> parameters = new HashMap<>();
 
@@ -70,7 +70,7 @@ final class ImageListQuery {
             conditions.add("i.type = :type");
             parameters.put("type", filter.type());
         }
-        this.where = FROM + " where " + String.join(" and ", conditions);
+        this.selectMatching = FROM + " where " + String.join(" and ", conditions);
         // One owner's rows, or one is_public value's: ordering by that column first changes nothing, and
         // lets H2 see that the (owner_id, ...) or (is_public, ...) index in the list order gives the order,
         // instead of sorting the rows after the page's key for every page.
@@ -92,7 +92,7 @@ final class ImageListQuery {
                     ? " and i.publishedAt >= :lastPublished and (i.publishedAt > :lastPublished or i.id > :lastId)"
                     : " and i.id > :lastId";
         }
-        SelectionQuery<ImageEntity> query = session.createSelectionQuery(where + keyset + order, ImageEntity.class);
+        SelectionQuery<ImageEntity> query = session.createSelectionQuery(selectMatching + keyset + order, ImageEntity.class);
         parameters.forEach(query::setParameter);
         if (last != null) {
             query.setParameter("lastId", last.id());

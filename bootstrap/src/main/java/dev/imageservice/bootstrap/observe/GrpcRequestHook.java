@@ -26,9 +26,10 @@ import org.jboss.logging.Logger;
  * UUID, answered in the response headers (or in the trailers of a call that ends before any header).
  * A server fault's stack trace is logged here, once, with that id (the adapter hands it over as the
  * status's cause, which never reaches the client). A call that ends cancelled rather than closed is
- * recorded as its client saw it: RESOURCE_EXHAUSTED if the transport refused its request as over the
- * size limit (before the service started; see {@link TransportEndings}), DEADLINE_EXCEEDED if its
- * deadline had passed (the server was too slow for the client), else CANCELLED (the client went away).
+ * recorded as its client saw it: the transport's own answer if the transport ended it (a request
+ * over the size limit is RESOURCE_EXHAUSTED, framing it cannot read INTERNAL; see
+ * {@link TransportEndings}), DEADLINE_EXCEEDED if its deadline had passed (the server was too slow for
+ * the client), else CANCELLED (the client went away).
  */
 @GlobalInterceptor
 @ApplicationScoped
@@ -79,8 +80,9 @@ public class GrpcRequestHook implements ServerInterceptor, Prioritized {
     }
 
     private static Status.Code cancelledAs(TransportEndings.Ending ending, Deadline deadline) {
-        if (ending.refusedAsTooLarge()) {
-            return Status.Code.RESOURCE_EXHAUSTED;
+        Status.Code transport = ending.endedByTransport();
+        if (transport != null) {
+            return transport;
         }
         return deadline != null && deadline.timeRemaining(TimeUnit.NANOSECONDS) < DEADLINE_SLACK_NANOS
                 ? Status.Code.DEADLINE_EXCEEDED : Status.Code.CANCELLED;

@@ -12,7 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Keeps in each gRPC call's context the status its stream ended with, for {@link GrpcRequestHook}:
  * a call the transport ends itself (a request over the size limit, which it answers
- * RESOURCE_EXHAUSTED) reaches the interceptors only as onCancel, which carries no status.
+ * RESOURCE_EXHAUSTED; framing it cannot read, INTERNAL; a passed deadline) reaches the interceptors
+ * only as onCancel, which carries no status.
  */
 @ApplicationScoped
 public class TransportEndings implements ServerBuilderCustomizer<VertxServerBuilder> {
@@ -50,10 +51,13 @@ public class TransportEndings implements ServerBuilderCustomizer<VertxServerBuil
             this.status = status;
         }
 
-        /** Whether the transport ended the stream refusing a request over the size limit. */
-        boolean refusedAsTooLarge() {
+        /**
+         * The code the transport ended the stream with and answered the client, or null when it did not
+         * end it (the client cancelled, or the stream is still open).
+         */
+        Status.Code endedByTransport() {
             Status ended = status;
-            return ended != null && ended.getCode() == Status.Code.RESOURCE_EXHAUSTED;
+            return ended == null || ended.getCode() == Status.Code.CANCELLED ? null : ended.getCode();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.imageservice.bootstrap.observe;
 
+import dev.imageservice.adapter.rest.pipeline.OperationNames;
 import dev.imageservice.adapter.rest.pipeline.RequestIds;
 import io.grpc.Context;
 import io.grpc.Deadline;
@@ -65,11 +66,10 @@ public class GrpcRequestHook implements ServerInterceptor, Prioritized {
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
                                                        ServerCallHandler<Q, R> next) {
-        String given = headers.get(REQUEST_ID);
-        String requestId = given == null || given.isBlank() ? RequestIds.newId() : given;
-        Observed<Q, R> observed = new Observed<>(call, requestId, ClaimedLogin.of(headers.get(AUTHORIZATION)));
-        Deadline deadline = Context.current().getDeadline();
         TransportEndings.Ending ending = TransportEndings.ofCurrentCall();
+        Observed<Q, R> observed = new Observed<>(call, requestId(headers), ClaimedLogin.of(headers.get(AUTHORIZATION)),
+                ending == null || ending.takenByInterceptor());
+        Deadline deadline = Context.current().getDeadline();
         return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(next.startCall(observed, headers)) {
             @Override
             public void onCancel() {
@@ -79,8 +79,24 @@ public class GrpcRequestHook implements ServerInterceptor, Prioritized {
         };
     }
 
+    /**
+     * Records a call grpc-java refused before any interceptor ran (see {@link TransportEndings}). Its
+     * operation is {@value OperationNames#UNROUTED}, as a REST request no route takes: the method
+     * name is the client's to choose, so it stays out of the metrics' tags.
+     */
+    void recordRefusedBeforeInterceptors(String fullMethodName, Metadata headers, Status.Code code, long nanos) {
+        telemetry.record("gRPC", OperationNames.UNROUTED, fullMethodName, code.name(), statusClass(code),
+                requestId(headers), ClaimedLogin.of(headers.get(AUTHORIZATION)), nanos);
+    }
+
+    /** The client's {@code x-request-id}, or a new one. */
+    private static String requestId(Metadata headers) {
+        String given = headers.get(REQUEST_ID);
+        return given == null || given.isBlank() ? RequestIds.newId() : given;
+    }
+
     private static Status.Code cancelledAs(TransportEndings.Ending ending, Deadline deadline) {
-        Status.Code transport = ending.endedByTransport();
+        Status.Code transport = ending == null ? null : ending.endedByTransport();
         if (transport != null) {
             return transport;
         }
@@ -98,14 +114,18 @@ public class GrpcRequestHook implements ServerInterceptor, Prioritized {
         private final long started = System.nanoTime();
         private final String requestId;
         private final String login;
-        /** A call closed and then cancelled (or the other way round) is still one request. */
-        private final AtomicBoolean recorded = new AtomicBoolean();
+        /**
+         * A call closed and then cancelled (or the other way round) is still one request; one the
+         * transport refused before this interceptor saw it is recorded already.
+         */
+        private final AtomicBoolean recorded;
         private boolean headersSent;
 
-        Observed(ServerCall<Q, R> call, String requestId, String login) {
+        Observed(ServerCall<Q, R> call, String requestId, String login, boolean toRecord) {
             super(call);
             this.requestId = requestId;
             this.login = login;
+            this.recorded = new AtomicBoolean(!toRecord);
         }
 
         @Override

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
  * none leaves a stack trace in the log, and the service answers the next call. Where the service
  * decides, the answer is the client's error: gzip that does not inflate, and a unary call with two
  * requests or none, are INVALID_ARGUMENT; gzip that inflates past the 4 MiB limit is
- * RESOURCE_EXHAUSTED. An encoding the server does not know is UNIMPLEMENTED, as the gRPC spec says
- * (grpc-java answers it before any service code runs). Framing that grpc-java's transport refuses
+ * RESOURCE_EXHAUSTED. An encoding or a method the server does not know is UNIMPLEMENTED, as the
+ * gRPC spec says (grpc-java answers it before any interceptor runs). Every call has its access-log
+ * line with the code its client saw. Framing that grpc-java's transport refuses
  * itself (a compressed flag with no encoding, reserved flag bits, a stream that ends inside a
  * message) it answers INTERNAL, which no server code can change.
  */
@@ -85,6 +86,8 @@ class GrpcMalformedRequestsTest extends SeededGrpcTest {
     void whatTheTransportRefusesItselfLeavesNoStackTrace() throws Exception {
         assertAnswered(List.of(
                 new Case("an unknown encoding", GET_IMAGE, "x-unheard-of", compressed(request), Status.Code.UNIMPLEMENTED),
+                new Case("an unknown method", "imageservice.v1.ImageService/NoSuchMethod", null,
+                        RawGrpcCall.message(0, request.length, request), Status.Code.UNIMPLEMENTED),
                 new Case("a compressed flag with no encoding", GET_IMAGE, null, compressed(request), Status.Code.INTERNAL),
                 new Case("reserved flag bits", GET_IMAGE, null, RawGrpcCall.message(2, request.length, request),
                         Status.Code.INTERNAL),
@@ -108,12 +111,9 @@ class GrpcMalformedRequestsTest extends SeededGrpcTest {
                 Status answer = RawGrpcCall.send(c.method(), metadata, c.body());
 
                 assertThat(answer.getCode()).as(c.name() + ": " + answer).isEqualTo(c.expected());
-                // grpc-java answers an unknown encoding before any interceptor runs: that call has no access line.
-                if (c.expected() != Status.Code.UNIMPLEMENTED) {
-                    String line = "-> " + c.expected() + " in ";
-                    GrpcClient.eventually(c.name() + " is logged " + line, () -> log.lines().stream()
-                            .anyMatch(logged -> logged.contains("request-id=" + requestId) && logged.contains(line)));
-                }
+                String line = "-> " + c.expected() + " in ";
+                GrpcClient.eventually(c.name() + " is logged " + line, () -> log.lines().stream()
+                        .anyMatch(logged -> logged.contains("request-id=" + requestId) && logged.contains(line)));
                 assertThat(alice().getImage(GetImageRequest.newBuilder().setId(own.id().toString()).build()).getId())
                         .as("the service still answers after " + c.name()).isEqualTo(own.id().toString());
             }

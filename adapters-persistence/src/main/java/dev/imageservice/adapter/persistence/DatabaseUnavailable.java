@@ -71,10 +71,20 @@ public class DatabaseUnavailable {
             if (cause instanceof JDBCConnectionException connection) {
                 return connection;
             }
-            if (cause instanceof JDBCException jdbc && jdbc.getMessage() != null && jdbc.getMessage().startsWith(NO_CONNECTION)) {
+            if (cause instanceof JDBCException jdbc && (endedByTheServer(jdbc.getSQLState())
+                    || jdbc.getMessage() != null && jdbc.getMessage().startsWith(NO_CONNECTION))) {
                 return jdbc;
             }
         }
         return null;
+    }
+
+    /**
+     * PostgreSQL's class 57P: the server ended the connection (shutting down, restarting, the database
+     * dropped) or lets none in yet. Hibernate maps only class 08 to a connection failure. (57014, a
+     * cancelled statement, is of class 57 too, but the connection lives on.)
+     */
+    private static boolean endedByTheServer(String sqlState) {
+        return sqlState != null && sqlState.startsWith("57P");
     }
 }

@@ -28,8 +28,10 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +54,8 @@ import org.junit.jupiter.api.TestInstance;
  * of two that the test can take away: requests wait for a connection, and when none comes back
  * within {@code images.db.acquisition-timeout} they answer 503 ServiceUnavailableError (gRPC
  * UNAVAILABLE), never a 500, change nothing, and are logged as the pool's timeout. A request whose
- * transaction times out while it waits answers the same, and runs no statement outside it.
+ * transaction times out while it waits answers the same, and runs no statement outside it; so does
+ * one while the database refuses connections, logged as a database that cannot be reached.
  */
 @QuarkusTest
 @TestProfile(ConnectionPoolTest.TinyPool.class)
@@ -200,6 +205,43 @@ class ConnectionPoolTest {
 
         assertThat(failure).isNotNull();
         assertThat(data.find(id).manifest().description()).isNull();
+    }
+
+    /**
+     * The database refusing every connection, as one shutting down or restarting does: it ends the
+     * connections the pool holds and lets no new one in. A write answers 503 ServiceUnavailableError,
+     * logged as the database that cannot be reached (an operator looks at the database, not the pool),
+     * and once the database lets connections in again the service writes as before.
+     */
+    @Test
+    void aDatabaseThatRefusesConnectionsAnswers503LoggedAsUnreachable() throws Exception {
+        UUID id = image("unreachable");
+        Config config = ConfigProvider.getConfig();
+        String url = config.getValue("images.db.url", String.class);
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        // From the server's maintenance database: a database cannot close itself to connections.
+        try (Connection admin = DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + "postgres",
+                config.getValue("images.db.user", String.class), config.getValue("images.db.password", String.class));
+             Statement statement = admin.createStatement()) {
+            statement.execute("alter database " + name + " allow_connections false");
+            try (LogCapture log = LogCapture.of(DatabaseUnavailable.class)) {
+                statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + name + "'");
+
+                for (int i = 0; i <= POOL_SIZE; i++) {
+                    Response refused = update(id, Map.of("description", "never stored " + i));
+                    assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(503);
+                    assertThat(refused.jsonPath().getString("code")).isEqualTo("ServiceUnavailableError");
+                }
+                assertThat(log.lines()).isNotEmpty().allSatisfy(line -> assertThat(line)
+                        .contains("got no database connection: the database cannot be reached"));
+            } finally {
+                statement.execute("alter database " + name + " allow_connections true");
+            }
+        }
+
+        Response stored = update(id, Map.of("description", "stored"));
+        assertThat(stored.statusCode()).as(stored.asString()).isEqualTo(200);
+        assertThat(data.find(id).manifest().description().value()).isEqualTo("stored");
     }
 
     /**

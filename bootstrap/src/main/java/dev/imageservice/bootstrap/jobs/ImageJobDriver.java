@@ -2,6 +2,8 @@ package dev.imageservice.bootstrap.jobs;
 
 import dev.imageservice.application.port.in.ExpireImagePlaceholdersUseCase;
 import dev.imageservice.application.port.in.RunImageJobsUseCase;
+import dev.imageservice.domain.error.DomainException;
+import dev.imageservice.domain.error.ErrorCode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +29,8 @@ public class ImageJobDriver {
 
     private static final Logger LOG = Logger.getLogger(ImageJobDriver.class);
     private static final Duration EXPIRY_INTERVAL = Duration.ofMinutes(1);
+    /** The longest a worker waits between polls while the database is unavailable. */
+    static final Duration UNAVAILABLE_POLL_MAX = Duration.ofSeconds(10);
 
     private final RunImageJobsUseCase jobs;
     private final ExpireImagePlaceholdersUseCase placeholders;
@@ -107,27 +111,39 @@ public class ImageJobDriver {
         }
     }
 
-    /** One worker thread: drains the queue, then waits for a wake-up or the poll interval, until the shutdown. */
+    /**
+     * One worker thread: drains the queue, then waits for a wake-up or the poll interval, until the
+     * shutdown. While the database is unavailable it waits twice as long after each failed poll, up to
+     * {@link #UNAVAILABLE_POLL_MAX}: an outage then costs a log line per worker every few seconds, not
+     * several a second.
+     */
     private void work() {
         long poll = config.pollInterval().toMillis();
+        long wait = poll;
         try {
             while (!executor.isShutdown()) {
-                drainQueue();
-                wakeups.tryAcquire(poll, TimeUnit.MILLISECONDS);
+                wait = drainQueue() ? poll : Math.min(Math.max(2 * wait, poll), UNAVAILABLE_POLL_MAX.toMillis());
+                wakeups.tryAcquire(wait, TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             // Nothing here interrupts a worker (see stop); one interrupted anyway ends.
         }
     }
 
-    private void drainQueue() {
+    /** Runs jobs until the queue has none to claim: false when the database was unavailable. */
+    private boolean drainQueue() {
         try {
             while (!executor.isShutdown() && jobs.runNextJob()) {
                 LOG.debug("image job finished");
             }
         } catch (RuntimeException e) {
+            if (e instanceof DomainException refused && refused.code() == ErrorCode.SERVICE_UNAVAILABLE) {
+                // Logged where it was seen, with the reason and without a stack trace.
+                return false;
+            }
             LOG.warn("image job worker failed; retrying at the next poll", e);
         }
+        return true;
     }
 
     private void expirePlaceholders() {

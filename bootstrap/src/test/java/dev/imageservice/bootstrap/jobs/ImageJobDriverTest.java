@@ -3,6 +3,8 @@ package dev.imageservice.bootstrap.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imageservice.application.port.in.RunImageJobsUseCase;
+import dev.imageservice.domain.error.DomainException;
+import dev.imageservice.domain.error.ErrorCode;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +50,38 @@ class ImageJobDriverTest {
 
             assertThat(polled.await(30, TimeUnit.SECONDS)).as("the workers poll once the delay is over").isTrue();
             assertThat(expired.await(30, TimeUnit.SECONDS)).as("placeholders expire once the delay is over").isTrue();
+        } finally {
+            driver.stop(null);
+        }
+    }
+
+    /**
+     * While the database is unavailable each worker polls half as often after every failed poll: with a
+     * 20 ms poll, 2 s of outage are about 7 polls per worker instead of 100. Once it is back, a wake-up
+     * finds the queue at once.
+     */
+    @Test
+    void whileTheDatabaseIsUnavailableTheWorkersPollLessAndLess() throws Exception {
+        AtomicBoolean unavailable = new AtomicBoolean(true);
+        AtomicInteger polls = new AtomicInteger();
+        FakeQueue queue = new FakeQueue(Duration.ZERO, 1);
+        ImageJobDriver driver = new ImageJobDriver(() -> {
+            if (unavailable.get()) {
+                polls.incrementAndGet();
+                throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "the database is busy or cannot be reached");
+            }
+            return queue.runNextJob();
+        }, () -> 0, config(Duration.ZERO, Duration.ofMillis(20)));
+
+        driver.start(null);
+        try {
+            Thread.sleep(2000);
+            assertThat(polls.get()).as("polls of %d workers in 2 s", WORKERS).isBetween(WORKERS, 12 * WORKERS);
+
+            unavailable.set(false);
+            queue.add();
+            driver.wake();
+            assertThat(queue.finished.await(1, TimeUnit.SECONDS)).as("a woken worker runs the job").isTrue();
         } finally {
             driver.stop(null);
         }

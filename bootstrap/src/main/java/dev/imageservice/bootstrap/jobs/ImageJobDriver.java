@@ -137,8 +137,7 @@ public class ImageJobDriver {
                 LOG.debug("image job finished");
             }
         } catch (RuntimeException e) {
-            if (e instanceof DomainException refused && refused.code() == ErrorCode.SERVICE_UNAVAILABLE) {
-                // Logged where it was seen, with the reason and without a stack trace.
+            if (databaseUnavailable(e)) {
                 return false;
             }
             LOG.warn("image job worker failed; retrying at the next poll", e);
@@ -153,7 +152,14 @@ public class ImageJobDriver {
                 LOG.infof("expired %d image creations that did not finish in time", expired);
             }
         } catch (RuntimeException e) {
-            LOG.warn("expiring image placeholders failed", e);
+            if (!databaseUnavailable(e)) {
+                LOG.warn("expiring image placeholders failed", e);
+            }
         }
+    }
+
+    /** Whether the database was unavailable: logged where it was seen, with the reason and without a stack trace. */
+    private static boolean databaseUnavailable(RuntimeException failure) {
+        return failure instanceof DomainException refused && refused.code() == ErrorCode.SERVICE_UNAVAILABLE;
     }
 }

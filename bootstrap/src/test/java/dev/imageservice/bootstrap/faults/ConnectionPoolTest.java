@@ -216,13 +216,8 @@ class ConnectionPoolTest {
     @Test
     void aDatabaseThatRefusesConnectionsAnswers503LoggedAsUnreachable() throws Exception {
         UUID id = image("unreachable");
-        Config config = ConfigProvider.getConfig();
-        String url = config.getValue("images.db.url", String.class);
-        String name = url.substring(url.lastIndexOf('/') + 1);
-        // From the server's maintenance database: a database cannot close itself to connections.
-        try (Connection admin = DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + "postgres",
-                config.getValue("images.db.user", String.class), config.getValue("images.db.password", String.class));
-             Statement statement = admin.createStatement()) {
+        String name = databaseName();
+        try (Connection admin = maintenanceConnection(); Statement statement = admin.createStatement()) {
             statement.execute("alter database " + name + " allow_connections false");
             try (LogCapture log = LogCapture.of(DatabaseUnavailable.class)) {
                 statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + name + "'");
@@ -245,6 +240,26 @@ class ConnectionPoolTest {
     }
 
     /**
+     * After the database ended the pool's connections and let connections in again, as after a
+     * restart, no request fails: a connection idle for a second is checked before a request gets it,
+     * and a dead one is replaced.
+     */
+    @Test
+    void aRequestAfterTheDatabaseEndedThePoolsConnectionsGetsANewOne() throws Exception {
+        UUID id = image("restarted");
+        takeThePool().close();
+        try (Connection admin = maintenanceConnection(); Statement statement = admin.createStatement()) {
+            statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + databaseName() + "'");
+        }
+        Thread.sleep(1500);
+
+        for (int i = 0; i <= POOL_SIZE; i++) {
+            Response stored = update(id, Map.of("description", "stored " + i));
+            assertThat(stored.statusCode()).as(stored.asString()).isEqualTo(200);
+        }
+    }
+
+    /**
      * Runs {@code work} on another thread with a transaction timeout of 1 s while this one holds the
      * whole pool for 2 s, less than its acquisition timeout: the work's transaction times out while it
      * waits, then a connection comes free. Returns what the work threw.
@@ -260,6 +275,19 @@ class ConnectionPoolTest {
             TxControl.setDefaultTimeout(defaultTimeout);
         }
         return failure.get(1, TimeUnit.MINUTES);
+    }
+
+    private static String databaseName() {
+        String url = ConfigProvider.getConfig().getValue("images.db.url", String.class);
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    /** A connection to the server's maintenance database: a database cannot close itself to connections. */
+    private static Connection maintenanceConnection() throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        String url = config.getValue("images.db.url", String.class);
+        return DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + "postgres",
+                config.getValue("images.db.user", String.class), config.getValue("images.db.password", String.class));
     }
 
     private UUID image(String name) {

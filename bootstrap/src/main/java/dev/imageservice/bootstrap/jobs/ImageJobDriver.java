@@ -137,7 +137,8 @@ public class ImageJobDriver {
                 LOG.debug("image job finished");
             }
         } catch (RuntimeException e) {
-            if (databaseUnavailable(e)) {
+            if (DomainException.hasCode(e, ErrorCode.SERVICE_UNAVAILABLE)) {
+                // Logged where it was seen, with the reason and without a stack trace.
                 return false;
             }
             LOG.warn("image job worker failed; retrying at the next poll", e);
@@ -152,14 +153,10 @@ public class ImageJobDriver {
                 LOG.infof("expired %d image creations that did not finish in time", expired);
             }
         } catch (RuntimeException e) {
-            if (!databaseUnavailable(e)) {
+            // An unavailable database is logged where it was seen, as for the workers.
+            if (!DomainException.hasCode(e, ErrorCode.SERVICE_UNAVAILABLE)) {
                 LOG.warn("expiring image placeholders failed", e);
             }
         }
-    }
-
-    /** Whether the database was unavailable: logged where it was seen, with the reason and without a stack trace. */
-    private static boolean databaseUnavailable(RuntimeException failure) {
-        return failure instanceof DomainException refused && refused.code() == ErrorCode.SERVICE_UNAVAILABLE;
     }
 }

@@ -28,6 +28,11 @@ public class DomainException extends RuntimeException {
         return errors;
     }
 
+    /** Whether {@code failure} is a refusal with this code. */
+    public static boolean hasCode(Throwable failure, ErrorCode code) {
+        return failure instanceof DomainException refusal && refusal.code == code;
+    }
+
     public static DomainException notFound(String message) {
         return new DomainException(ErrorCode.RESOURCE_NOT_FOUND, message);
     }

@@ -79,7 +79,7 @@ public class ImageWatchHub implements ImageEvents {
             } catch (RuntimeException e) {
                 // The next poll tries again (a watch must not end over a missed read), after a pause if
                 // the database was unavailable: that is logged where it was seen, with the reason.
-                if (e instanceof DomainException refused && refused.code() == ErrorCode.SERVICE_UNAVAILABLE) {
+                if (DomainException.hasCode(e, ErrorCode.SERVICE_UNAVAILABLE)) {
                     pauseNanos = Math.min(Math.max(2 * pauseNanos, POLL.toNanos()), UNAVAILABLE_PAUSE_MAX.toNanos());
                     pausedUntilNanos = System.nanoTime() + pauseNanos;
                 } else {
